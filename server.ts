@@ -87,6 +87,11 @@ async function main(): Promise<void> {
     console.info(`› ${signal}: shutting down`);
     const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     forced.unref();
+    // Last resort if something hangs (a stuck request, a driver that never answers).
+    setTimeout(() => {
+      console.error("› shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS * 3).unref();
     // Stop accepting, disconnect realtime clients (they reconnect to another instance or later),
     // let in-flight HTTP requests finish, then flush and close the database.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));

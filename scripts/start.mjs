@@ -29,6 +29,20 @@ function fingerprint() {
   return hash.digest("hex");
 }
 
+await import("./server-only-hook.mjs");
+const { register } = await import("tsx/esm/api");
+register();
+
+// Fail fast on a bad environment, before spending a minute on the build.
+const { env, EnvError } = await import(path.join(root, "lib", "env.ts"));
+try {
+  env();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`\n✖ ${error.message}\n`);
+  process.exit(1);
+}
+
 if (!dev) {
   const stamp = path.join(root, ".next", "netzwerkstatt-sources");
   const current = fingerprint();
@@ -45,7 +59,4 @@ if (!dev) {
 }
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-await import("./server-only-hook.mjs");
-const { register } = await import("tsx/esm/api");
-register();
 await import(path.join(root, "server.ts"));
