@@ -24,7 +24,9 @@ export const envSchema = z.object({
     .max(65535, { message: "must be between 0 and 65535" })
     .default(3000),
   HOST: z.string().min(1, { message: "must not be empty" }).default("0.0.0.0"),
-  APP_URL: z.url({ message: "must be an absolute http(s) URL such as http://localhost:3000" }).optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL such as http://localhost:3000" })
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, { message: "must be a PostgreSQL URL: postgres://user@host:5432/dbname" })
@@ -36,10 +38,6 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, { message: "must be an smtp:// or smtps:// URL" })
     .optional(),
   MAIL_FROM: z.string().min(3).default("Netzwerkstatt <noreply@netzwerkstatt.test>"),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\/.+/, { message: "must be a redis:// or rediss:// URL" })
-    .optional(),
   SESSION_IDLE_MINUTES: positiveInt(60 * 24 * 30).default(480),
   SESSION_MAX_DAYS: positiveInt(365).default(30),
   TRUST_PROXY: bool.default(false),
@@ -52,13 +50,12 @@ export const envDocs: Record<keyof Env, string> = {
   NODE_ENV: "`production` for `npm start`, `development` for `npm run dev`.",
   PORT: "Port to listen on (default 3000; 0 picks a free port).",
   HOST: "Interface to listen on (default 0.0.0.0).",
-  APP_URL: "Public base URL used in e-mail links and for Auth.js (default http://localhost:PORT). Cookies are `Secure` when it is https.",
+  APP_URL: "Public base URL, used in e-mail links (default http://localhost:PORT). Set it in production; session cookies are `Secure` when it is https.",
   DATABASE_URL: "PostgreSQL (15+) connection URL. Unset: the embedded PGlite database under DATA_DIR.",
   DATA_DIR: "Directory of the embedded database (default `.data`). Two instances need two directories.",
   AUTH_SECRET: "Secret for session tokens (32+ characters). Unset: generated once and stored in the database.",
   SMTP_URL: "SMTP server for outgoing mail (smtp://user:pass@host:587). Unset: mails go to the dev outbox (admin page).",
   MAIL_FROM: "Sender address of outgoing mail.",
-  REDIS_URL: "Redis URL; connects several app instances' realtime events.",
   SESSION_IDLE_MINUTES: "A session ends after this many minutes without a request (default 480).",
   SESSION_MAX_DAYS: "A session ends this many days after sign-in, however active (default 30).",
   TRUST_PROXY: "`true` behind a reverse proxy: take the client IP from X-Forwarded-For (default false).",
@@ -72,6 +69,12 @@ export class EnvError extends Error {
   }
 }
 
+/** How a rejected value appears in the error: secrets never, URL passwords masked (the message ends up in logs). */
+function shown(key: string, value: string | undefined): string {
+  if (key === "AUTH_SECRET" && value) return `(${value.length} characters, hidden)`;
+  return JSON.stringify((value ?? "").replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@"));
+}
+
 /** Parses an environment; empty strings count as unset so `FOO= npm start` behaves like no FOO. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(
@@ -80,7 +83,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".")}=${JSON.stringify(cleaned[String(issue.path[0])] ?? "")}: ${issue.message}`),
+      result.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        return `${issue.path.join(".")}=${shown(key, cleaned[key])}: ${issue.message}`;
+      }),
     );
   }
   return result.data;

@@ -38,6 +38,8 @@ async function config(): Promise<NextAuthConfig> {
   return {
     secret: await authSecret(),
     trustHost: true,
+    // Secure cookies whenever the public URL is https (production); plain http for local use.
+    useSecureCookies: new URL(appUrl()).protocol === "https:",
     adapter: DrizzleAdapter(db, {
       usersTable: users,
       accountsTable: accounts,
