@@ -1,6 +1,7 @@
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -157,6 +158,8 @@ export const appSecrets = pgTable("app_secrets", {
 
 export const networkStatuses = ["active", "paused", "archived"] as const;
 export const networkStatus = pgEnum("network_status", networkStatuses);
+export const networkApprovals = ["proposed", "approved", "declined"] as const;
+export const networkApproval = pgEnum("network_approval", networkApprovals);
 export const networkRoles = ["coordinator", "member"] as const;
 export const networkRole = pgEnum("network_role", networkRoles);
 
@@ -182,6 +185,9 @@ export const networks = pgTable(
     contact: jsonb("contact").$type<NetworkContact>().notNull().default({}),
     listed: boolean("listed").notNull().default(true),
     status: networkStatus("status").notNull().default("active"),
+    /** Anybody signed in may propose a network; it is usable only once an admin approved it. */
+    approval: networkApproval("approval").notNull().default("approved"),
+    declineReason: text("decline_reason"),
     hostName: text("host_name"),
     lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true, mode: "date" }),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -201,9 +207,246 @@ export const networkMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: networkRole("role").notNull().default("member"),
+    /** Announcements still show in the app; only the e-mails stop. */
+    announcementsMuted: boolean("announcements_muted").notNull().default(false),
     joinedAt: timestamp("joined_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.userId] }), index("network_members_user_idx").on(t.userId)],
+);
+
+export const networkInvitations = pgTable(
+  "network_invitations",
+  {
+    id: id(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: networkRole("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull(),
+    invitedById: text("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("network_invitations_token_unique").on(t.tokenHash), index("network_invitations_network_idx").on(t.networkId)],
+);
+
+export const joinRequestStatuses = ["pending", "approved", "declined", "withdrawn"] as const;
+export const joinRequestStatus = pgEnum("join_request_status", joinRequestStatuses);
+
+export const networkJoinRequests = pgTable(
+  "network_join_requests",
+  {
+    id: id(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    message: text("message").notNull().default(""),
+    status: joinRequestStatus("status").notNull().default("pending"),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("network_join_requests_network_idx").on(t.networkId, t.status)],
+);
+
+/** Arbeitskreise: task-bound sub-groups of a network's members. */
+export const workingGroups = pgTable(
+  "working_groups",
+  {
+    id: id(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("working_groups_network_name_unique").on(t.networkId, t.name)],
+);
+
+export const workingGroupMembers = pgTable(
+  "working_group_members",
+  {
+    workingGroupId: text("working_group_id")
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.workingGroupId, t.userId] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Work-Space: tasks and the problem log
+// ---------------------------------------------------------------------------------------------
+
+export const taskStatuses = ["open", "in_progress", "done"] as const;
+export const taskStatus = pgEnum("task_status", taskStatuses);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: id(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    status: taskStatus("status").notNull().default("open"),
+    assigneeId: text("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: date("due_date", { mode: "string" }),
+    labels: text("labels").array().notNull().default([]),
+    workingGroupId: text("working_group_id").references(() => workingGroups.id, { onDelete: "set null" }),
+    /** Order inside a status column of the task board. */
+    position: integer("position").notNull().default(0),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("tasks_network_status_idx").on(t.networkId, t.status, t.position), index("tasks_assignee_idx").on(t.assigneeId)],
+);
+
+export const taskComments = pgTable(
+  "task_comments",
+  {
+    id: id(),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("task_comments_task_idx").on(t.taskId, t.createdAt)],
+);
+
+export const urgencies = ["low", "medium", "high"] as const;
+export const urgency = pgEnum("urgency", urgencies);
+export const problemStatuses = ["open", "escalated", "in_think_tank", "resolved", "withdrawn"] as const;
+export const problemStatus = pgEnum("problem_status", problemStatuses);
+
+export const problems = pgTable(
+  "problems",
+  {
+    id: id(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    affected: text("affected").notNull().default(""),
+    alreadyTried: text("already_tried").notNull().default(""),
+    urgency: urgency("urgency").notNull().default("medium"),
+    socialAreas: text("social_areas").array().notNull().default([]),
+    status: problemStatus("status").notNull().default("open"),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("problems_network_status_idx").on(t.networkId, t.status), index("problems_status_urgency_idx").on(t.status, t.urgency)],
+);
+
+/** Every status change of a problem, with who and when (open → escalated → in think-tank → …). */
+export const problemStatusChanges = pgTable(
+  "problem_status_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    problemId: text("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    fromStatus: problemStatus("from_status"),
+    toStatus: problemStatus("to_status").notNull(),
+    note: text("note").notNull().default(""),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("problem_status_changes_problem_idx").on(t.problemId, t.at)],
+);
+
+export const problemComments = pgTable(
+  "problem_comments",
+  {
+    id: id(),
+    problemId: text("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("problem_comments_problem_idx").on(t.problemId, t.createdAt)],
+);
+
+/** "+1": members show coordinators and moderators which problems matter most. */
+export const problemSupports = pgTable(
+  "problem_supports",
+  {
+    problemId: text("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.userId] })],
+);
+
+export const announcements = pgTable(
+  "announcements",
+  {
+    id: id(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("announcements_network_idx").on(t.networkId, t.createdAt)],
+);
+
+/** The network's activity feed: who did what, newest first. */
+export const networkActivity = pgTable(
+  "network_activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    networkId: text("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    verb: text("verb").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id"),
+    summary: text("summary").notNull().default(""),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("network_activity_network_idx").on(t.networkId, t.id)],
+);
+
+/** Personal API tokens for /api/v1 (sent as `Authorization: Bearer`); only the hash is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -242,6 +485,12 @@ export const outboxEmails = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type Problem = typeof problems.$inferSelect;
+export type NetworkRole = (typeof networkRoles)[number];
+export type TaskStatus = (typeof taskStatuses)[number];
+export type ProblemStatus = (typeof problemStatuses)[number];
+export type Urgency = (typeof urgencies)[number];
 export type Network = typeof networks.$inferSelect;
 export type PlatformRole = (typeof platformRoles)[number];
 export type Sector = (typeof sectors)[number];

@@ -9,6 +9,8 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  network_not_active: 409,
+  last_coordinator: 409,
   email_taken: 409,
   last_admin: 409,
   too_many_attempts: 429,
