@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets several checkouts' builds (or parallel test runs) live side by side; default ".next".
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships a WASM build and data files that must be loaded from node_modules at run time,
   // and the database drivers hold process-wide state: keep them out of the server bundles.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer"],

@@ -44,9 +44,10 @@ try {
 }
 
 if (!dev) {
-  const stamp = path.join(root, ".next", "netzwerkstatt-sources");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const stamp = path.join(root, distDir, "netzwerkstatt-sources");
   const current = fingerprint();
-  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current;
+  const built = fs.existsSync(path.join(root, distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current;
   if (!built) {
     console.info("› building Netzwerkstatt (first start or changed sources)…");
     const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
