@@ -10,6 +10,8 @@ const nextConfig = {
   // and the database drivers hold process-wide state: keep them out of the server bundles.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer"],
   poweredByHeader: false,
+  // `npm run typecheck` (part of `npm run check` and CI) is the type gate; the build only bundles.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   async headers() {
     return [
