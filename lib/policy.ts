@@ -110,7 +110,7 @@ const networkRules: Record<NetworkAction, { who: Who[]; when: NetworkStatus[] }>
   "task.create": { who: ["coordinator", "member", "admin"], when: ["active"] },
   "task.edit": { who: ["coordinator", "member", "admin"], when: ["active", "paused"] },
   "task.comment": { who: ["coordinator", "member", "admin", "moderator"], when: ["active", "paused"] },
-  "problem.create": { who: ["coordinator", "member"], when: ["active", "paused"] },
+  "problem.create": { who: ["coordinator", "member"], when: ["active"] },
   "problem.comment": { who: ["coordinator", "member", "admin", "moderator"], when: ["active", "paused"] },
   "problem.support": { who: ["coordinator", "member"], when: ["active", "paused"] },
   "problem.triage": { who: ["coordinator", "admin", "moderator"], when: ["active", "paused"] },
@@ -143,4 +143,15 @@ export function assertCanInNetwork(actor: Actor | null | undefined, network: Net
   const anyStatus = (["active", "paused", "archived"] as const).some((status) => canInNetwork(actor, { ...network, status }, action));
   if (anyStatus) throw new AppError("network_not_active", `Not possible while the network is ${network.status}`);
   throw new AppError("forbidden", `Missing network permission ${action}`);
+}
+
+/**
+ * Anybody signed in may ask to join a listed, approved, active network they are not a member of
+ * (paused networks start nothing new; unlisted ones are joined by invitation only).
+ */
+export type JoinableNetwork = NetworkContext & { listed: boolean; approval: "proposed" | "approved" | "declined" };
+
+export function canRequestToJoin(actor: Actor | null | undefined, network: JoinableNetwork): boolean {
+  if (!actor) return false;
+  return network.listed && network.approval === "approved" && network.status === "active" && network.networkRole === null;
 }
