@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { ApiTokens } from "@/components/profile/api-tokens";
 import { ChangePasswordForm, DeleteAccountForm, ProfileForm } from "@/components/profile/profile-forms";
+import { listApiTokens } from "@/lib/api-tokens/queries";
 import { requireUser } from "@/lib/auth/session";
 import { getProfile } from "@/lib/users/queries";
 
@@ -10,7 +12,7 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
-  const [t, tr, profile] = await Promise.all([getTranslations("profile"), getTranslations("roles"), getProfile(user)]);
+  const [t, tr, profile, tokens] = await Promise.all([getTranslations("profile"), getTranslations("roles"), getProfile(user), listApiTokens(user)]);
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <section aria-labelledby="profile-title">
@@ -38,6 +40,9 @@ export default async function ProfilePage() {
           <a href="/api/profile/export" download className="inline-block rounded-md border border-teal-800 px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50">
             {t("export")}
           </a>
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="api-tokens-title">
+          <ApiTokens tokens={tokens} />
         </section>
         <section className="rounded-lg border border-red-200 bg-white p-4">
           <DeleteAccountForm />
