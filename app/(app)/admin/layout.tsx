@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requirePermission("admin.view", "/admin");
-  const t = await getTranslations("admin");
+  const [t, tp, td] = await Promise.all([getTranslations("admin"), getTranslations("adminProposals"), getTranslations("adminDirectory")]);
   return (
     <div>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
@@ -19,6 +19,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </li>
           <li>
             <NavLink href="/admin/audit">{t("tabs.audit")}</NavLink>
+          </li>
+          <li>
+            <NavLink href="/admin/proposals">{tp("tab")}</NavLink>
+          </li>
+          <li>
+            <NavLink href="/admin/directory">{td("tab")}</NavLink>
           </li>
         </ul>
       </nav>
