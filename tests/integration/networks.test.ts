@@ -15,12 +15,13 @@ import {
   updateNetwork,
 } from "@/lib/networks/commands";
 import { getNetworkPage, getNetworkSettings, listDirectory, listProposals, listStaleEntries } from "@/lib/networks/queries";
-import { testDriver, useTestDatabase } from "../support/database";
-import { useEnv } from "../support/env";
+// Renamed on import: they are Vitest set-up helpers, not React hooks (the lint rule goes by the name).
+import { testDriver, useTestDatabase as setUpTestDatabase } from "../support/database";
+import { useEnv as setUpEnv } from "../support/env";
 import { actorOf, auditEntries, createUser, outboxFor } from "../support/factories";
 
-const t = useTestDatabase();
-const setEnv = useEnv();
+const t = setUpTestDatabase();
+const setEnv = setUpEnv();
 
 beforeEach(() => {
   vi.spyOn(console, "info").mockImplementation(() => {});
