@@ -16,6 +16,7 @@ export async function SiteHeader() {
           { href: "/profile", label: t("nav.profile") },
         ]
       : []),
+    ...(can(user, "problems.inbox") ? [{ href: "/moderation/problems", label: t("nav.problemInbox") }] : []),
     ...(can(user, "admin.view") ? [{ href: "/admin", label: t("nav.admin") }] : []),
   ];
   const other = supportedLocales.find((l) => l !== locale) ?? "de";

@@ -1,0 +1,151 @@
+import "server-only";
+import { and, count, eq } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { problemComments, problemStatusChanges, problemSupports, problems, type Problem, type ProblemStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/commands";
+import { AppError } from "@/lib/errors";
+import { networkAccess, type NetworkAccess } from "@/lib/networks/access";
+import { recordActivity } from "@/lib/networks/activity";
+import { assertCanInNetwork, type Actor, type NetworkAction } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { canTransition, isClosed, transitionExists, triageRoles } from "./rules";
+import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZNetworkRef, ZProblemRef } from "./schemas";
+
+/*
+ * Commands of the problem log. Each one first resolves the network through networkAccess (an
+ * outsider gets `not_found`), checks the network policy, then validates the input; a problem id
+ * is only ever looked up inside that network, so an id from another network is `not_found` too.
+ */
+
+type Command = { actor: Actor | null; input: unknown };
+
+async function authorise(db: DbOrTx, actor: Actor | null, input: unknown, action: NetworkAction): Promise<NetworkAccess & { actor: Actor }> {
+  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  const { network: ref } = parseInput(ZNetworkRef, input);
+  const access = await networkAccess(db, actor, ref);
+  assertCanInNetwork(actor, access.context, action);
+  return { ...access, actor };
+}
+
+async function problemInNetwork(db: DbOrTx, networkId: string, problemId: string): Promise<Problem> {
+  const [row] = await db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.id, problemId), eq(problems.networkId, networkId)))
+    .limit(1);
+  if (!row) throw new AppError("not_found", "Problem not found");
+  return row;
+}
+
+/** A member logs a problem the network cannot solve alone; its history starts with "logged (open)". */
+export async function logProblem({ actor, input }: Command) {
+  const db = await getDb();
+  const { network, actor: who } = await authorise(db, actor, input, "problem.create");
+  const data = parseInput(ZLogProblem, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(problems)
+      .values({ ...data, networkId: network.id, status: "open", createdById: who.id })
+      .returning();
+    if (!row) throw new Error("problem insert returned nothing");
+    await tx.insert(problemStatusChanges).values({ problemId: row.id, fromStatus: null, toStatus: "open", actorId: who.id });
+    await recordActivity(tx, { networkId: network.id, actorId: who.id, verb: "problem.logged", subjectType: "problem", subjectId: row.id, summary: row.title });
+    return row;
+  });
+}
+
+/**
+ * Moves a problem along its life (see rules.ts). Exported for the think-tank work, which escalates
+ * and takes problems into think-tanks through this same command. The update is conditional on the
+ * status the caller saw, so two people triaging at once cannot both succeed from the same state.
+ */
+export async function changeProblemStatus({ actor, input }: Command) {
+  const db = await getDb();
+  const { network, context, actor: who } = await authorise(db, actor, input, "problem.triage");
+  const data = parseInput(ZChangeProblemStatus, input);
+  return db.transaction(async (tx) => {
+    const problem = await problemInNetwork(tx, network.id, data.problemId);
+    const from: ProblemStatus = problem.status;
+    const roles = triageRoles(context.networkRole, who.role);
+    if (!canTransition(from, data.to, roles)) {
+      // Possible for somebody else (e.g. escalation is the host's): forbidden; possible for nobody: conflict.
+      if (transitionExists(from, data.to)) throw new AppError("forbidden", `Not allowed to move a problem from ${from} to ${data.to}`);
+      throw new AppError("conflict", `A problem cannot move from ${from} to ${data.to}`, { fields: { to: ["invalidChoice"] } });
+    }
+    const [updated] = await tx
+      .update(problems)
+      .set({ status: data.to })
+      .where(and(eq(problems.id, problem.id), eq(problems.status, from)))
+      .returning();
+    if (!updated) throw new AppError("conflict", "The problem changed meanwhile");
+    const [change] = await tx
+      .insert(problemStatusChanges)
+      .values({ problemId: problem.id, fromStatus: from, toStatus: data.to, note: data.note, actorId: who.id })
+      .returning();
+    await recordActivity(tx, {
+      networkId: network.id,
+      actorId: who.id,
+      verb: "problem.status_changed",
+      subjectType: "problem",
+      subjectId: problem.id,
+      summary: problem.title,
+    });
+    await recordAudit(tx, {
+      actorId: who.id,
+      action: "problem.status_changed",
+      subjectType: "problem",
+      subjectId: problem.id,
+      data: { networkId: network.id, from, to: data.to, note: data.note },
+    });
+    return { problem: updated, change };
+  });
+}
+
+export async function commentOnProblem({ actor, input }: Command) {
+  const db = await getDb();
+  const { network, actor: who } = await authorise(db, actor, input, "problem.comment");
+  const data = parseInput(ZCommentOnProblem, input);
+  return db.transaction(async (tx) => {
+    const problem = await problemInNetwork(tx, network.id, data.problemId);
+    const [comment] = await tx.insert(problemComments).values({ problemId: problem.id, authorId: who.id, body: data.body }).returning();
+    if (!comment) throw new Error("comment insert returned nothing");
+    await recordActivity(tx, {
+      networkId: network.id,
+      actorId: who.id,
+      verb: "problem.commented",
+      subjectType: "problem",
+      subjectId: problem.id,
+      summary: problem.title,
+    });
+    return comment;
+  });
+}
+
+async function supportCount(db: DbOrTx, problemId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(problemSupports).where(eq(problemSupports.problemId, problemId));
+  return row?.n ?? 0;
+}
+
+/** "+1": one per person (the primary key); supporting twice changes nothing. */
+export async function supportProblem({ actor, input }: Command) {
+  const db = await getDb();
+  const { network, actor: who } = await authorise(db, actor, input, "problem.support");
+  const { problemId } = parseInput(ZProblemRef, input);
+  return db.transaction(async (tx) => {
+    const problem = await problemInNetwork(tx, network.id, problemId);
+    if (isClosed(problem.status)) throw new AppError("conflict", "Closed problems take no more support");
+    await tx.insert(problemSupports).values({ problemId: problem.id, userId: who.id }).onConflictDoNothing();
+    return { supported: true, supportCount: await supportCount(tx, problem.id) };
+  });
+}
+
+export async function withdrawSupport({ actor, input }: Command) {
+  const db = await getDb();
+  const { network, actor: who } = await authorise(db, actor, input, "problem.support");
+  const { problemId } = parseInput(ZProblemRef, input);
+  return db.transaction(async (tx) => {
+    const problem = await problemInNetwork(tx, network.id, problemId);
+    await tx.delete(problemSupports).where(and(eq(problemSupports.problemId, problem.id), eq(problemSupports.userId, who.id)));
+    return { supported: false, supportCount: await supportCount(tx, problem.id) };
+  });
+}
