@@ -58,40 +58,35 @@ export function ProposalDecision({ networkId, name }: { networkId: string; name:
   const [approveState, approve] = useActionState(approveProposal, {} as FormState);
   const [declineState, decline] = useActionState(declineProposal, {} as FormState);
   const reasonId = useId();
-  const done = approveState.ok || declineState.ok;
   return (
     <div className="mt-3 flex flex-col gap-3">
-      <FormMessage state={approveState.ok || approveState.error ? approveState : declineState} />
-      {done ? null : (
-        <>
-          <form action={approve}>
-            <input type="hidden" name="network" value={networkId} />
-            <button
-              type="submit"
-              aria-label={t("approveFor", { name })}
-              className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 focus:outline-none focus:ring-2 focus:ring-teal-700 focus:ring-offset-2"
-            >
-              <span aria-hidden="true">✓ </span>
-              {t("approve")}
-            </button>
-          </form>
-          <form action={decline} noValidate aria-labelledby={reasonId}>
-            <input type="hidden" name="network" value={networkId} />
-            <span id={reasonId} className="sr-only">
-              {t("declineFor", { name })}
-            </span>
-            <TextArea label={t("reason")} name="reason" rows={3} required hint={t("reasonHint")} state={declineState} />
-            <button
-              type="submit"
-              aria-label={t("declineFor", { name })}
-              className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 focus:outline-none focus:ring-2 focus:ring-red-700 focus:ring-offset-2"
-            >
-              <span aria-hidden="true">✕ </span>
-              {t("decline")}
-            </button>
-          </form>
-        </>
-      )}
+      <FormMessage state={approveState.error ? approveState : declineState} />
+      <form action={approve}>
+        <input type="hidden" name="network" value={networkId} />
+        <button
+          type="submit"
+          aria-label={t("approveFor", { name })}
+          className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 focus:outline-none focus:ring-2 focus:ring-teal-700 focus:ring-offset-2"
+        >
+          <span aria-hidden="true">✓ </span>
+          {t("approve")}
+        </button>
+      </form>
+      <form action={decline} noValidate aria-labelledby={reasonId}>
+        <input type="hidden" name="network" value={networkId} />
+        <span id={reasonId} className="sr-only">
+          {t("declineFor", { name })}
+        </span>
+        <TextArea label={t("reason")} name="reason" rows={3} required hint={t("reasonHint")} state={declineState} />
+        <button
+          type="submit"
+          aria-label={t("declineFor", { name })}
+          className="rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900 focus:outline-none focus:ring-2 focus:ring-red-700 focus:ring-offset-2"
+        >
+          <span aria-hidden="true">✕ </span>
+          {t("decline")}
+        </button>
+      </form>
     </div>
   );
 }

@@ -272,6 +272,14 @@ export async function listProposals(actor: Actor | null) {
     .orderBy(asc(networks.createdAt));
 }
 
+/** A network's name for the admins' notices ("… is approved"), by slug; null when there is none. */
+export async function networkNameForAdmin(actor: Actor | null, slug: string): Promise<string | null> {
+  assertCan(actor, "network.approve");
+  const db = await getDb();
+  const [row] = await db.select({ name: networks.name }).from(networks).where(eq(networks.slug, slug));
+  return row?.name ?? null;
+}
+
 /** Approved networks nobody confirmed for 12 months (or ever), longest-unconfirmed first. */
 export async function listStaleEntries(actor: Actor | null, now: Date = new Date()) {
   assertCan(actor, "network.approve");
