@@ -1,7 +1,8 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { PgDialect, type PgSession } from "drizzle-orm/pg-core";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./client";
 
@@ -17,6 +18,11 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await migratePostgres(tx as unknown as Database["db"], { migrationsFolder });
+    // drizzle's migrator opens a transaction of its own, which postgres.js cannot open inside
+    // ours (a transaction has no `begin`); here it becomes a savepoint under the lock instead.
+    const session: PgSession = Object.assign(Object.create(tx._.session) as PgSession, {
+      transaction: (run: Parameters<typeof tx.transaction>[0]) => tx.transaction(run),
+    });
+    await new PgDialect().migrate(readMigrationFiles({ migrationsFolder }), session, { migrationsFolder });
   });
 }

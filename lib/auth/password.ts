@@ -23,15 +23,22 @@ export async function hashPassword(password: string, params = DEFAULTS): Promise
 
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
   if (!stored) return false;
-  const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !saltB64 || !keyB64) return false;
+  const [scheme, n, r, p, saltB64, keyB64, ...rest] = stored.split("$");
+  if (scheme !== "scrypt" || rest.length || !n || !r || !p || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, "base64");
-  const actual = await derive(password, Buffer.from(saltB64, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  // A garbled or truncated key must never verify: an empty key would match every password.
+  if (expected.length < 16) return false;
+  try {
+    const actual = await derive(password, Buffer.from(saltB64, "base64"), expected.length, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+    });
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  } catch {
+    // Parameters scrypt rejects (not a power of two, over the memory limit): a malformed hash.
+    return false;
+  }
 }
 
 /** A fixed hash to verify against when the e-mail is unknown, so response time does not reveal accounts. */

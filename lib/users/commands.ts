@@ -120,7 +120,13 @@ export async function resetPassword({ input }: { input: unknown }) {
   });
 }
 
+/** Arbitrary but fixed: changes that could remove an admin take turns (see assertNotLastAdmin). */
+const ADMIN_CHANGE_LOCK = 7_341_003;
+
 async function assertNotLastAdmin(tx: Tx, userId: string) {
+  // Two admins demoting each other at once would each still count the other and leave none:
+  // the check and the change are serialised, and each count sees the previous change committed.
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`);
   const [others] = await tx
     .select({ n: count() })
     .from(users)
@@ -128,12 +134,17 @@ async function assertNotLastAdmin(tx: Tx, userId: string) {
   if (!others?.n) throw new AppError("last_admin", "The last active admin cannot be removed");
 }
 
+/*
+ * The target row is locked FOR NO KEY UPDATE, not FOR UPDATE: the audit entry's foreign key takes
+ * a KEY SHARE lock on the actor's row, which FOR UPDATE blocks, so two admins changing each other
+ * at once deadlocked.
+ */
 export async function changeUserRole({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "users.changeRole");
   const { userId, role } = parseInput(ZChangeRole, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
+    const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("no key update");
     if (!target) throw new AppError("not_found", "User not found");
     if (target.role === role) return;
     if (target.role === "admin") await assertNotLastAdmin(tx, userId);
@@ -154,7 +165,7 @@ export async function setUserDisabled({ actor, input }: { actor: Actor | null; i
   if (userId === actor.id) throw new AppError("conflict", "You cannot disable yourself");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [target] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).for("update");
+    const [target] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).for("no key update");
     if (!target) throw new AppError("not_found", "User not found");
     if (Boolean(target.disabledAt) === disabled) return;
     if (disabled && target.role === "admin") await assertNotLastAdmin(tx, userId);

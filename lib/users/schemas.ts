@@ -71,9 +71,9 @@ const ZExpertise = z
 export const ZProfile = z.object({
   name: ZName,
   organisation: optionalText(160),
+  // One enum including "" (no sector): a union would report zod's "Invalid input", not a message key.
   sector: z
-    .enum(sectors, { message: "invalidChoice" })
-    .or(z.literal(""))
+    .enum([...sectors, ""], { message: "invalidChoice" })
     .optional()
     .transform((v) => (v ? v : null)),
   expertise: ZExpertise,
