@@ -55,7 +55,11 @@ describe("problem status transitions", () => {
     const queue: ProblemStatus[] = ["open"];
     while (queue.length) {
       const s = queue.shift() as ProblemStatus;
-      for (const { to } of problemTransitions[s]) if (!reached.has(to)) (reached.add(to), queue.push(to));
+      for (const { to } of problemTransitions[s]) {
+        if (reached.has(to)) continue;
+        reached.add(to);
+        queue.push(to);
+      }
     }
     expect([...reached].sort()).toEqual([...problemStatuses].sort());
     expect(nextStatuses("resolved", ["coordinator"])).toEqual(["open"]);
