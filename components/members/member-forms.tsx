@@ -174,7 +174,7 @@ export function LeaveForm({ network, successors }: { network: string; successors
   const t = useTranslations("members");
   const [state, action] = useActionState(leaveNetworkAction, initial);
   return (
-    <form action={action} aria-labelledby="leave-heading" className="max-w-lg">
+    <form action={action} aria-labelledby="leave-heading" className="max-w-lg" noValidate>
       <h3 id="leave-heading" className="mb-1 text-xl font-semibold">
         {t("leaveTitle")}
       </h3>

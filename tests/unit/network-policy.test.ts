@@ -1,5 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import deMembers from "@/lib/i18n/messages/de.members.json";
+import enMembers from "@/lib/i18n/messages/en.members.json";
+import { invitationExpiry, invitationState, missingSuccessor, parseCursor, verbKey } from "@/lib/memberships/rules";
 import {
   assertCanInNetwork,
   canInNetwork,
@@ -141,5 +146,44 @@ describe("canRequestToJoin", () => {
     ["a declined network", someone, { ...base, approval: "declined" as const }],
   ])("refuses %s", (_label, actor, network) => {
     expect(canRequestToJoin(actor, network)).toBe(false);
+  });
+});
+
+describe("membership rules", () => {
+  it("the last coordinator needs a successor who is somebody else; other role changes do not", () => {
+    const base = { coordinatorIds: ["a"], leavingId: "a", leavingRole: "coordinator" as const };
+    expect(missingSuccessor({ ...base, successorId: null })).toBe(true);
+    expect(missingSuccessor({ ...base, successorId: "a" })).toBe(true);
+    expect(missingSuccessor({ ...base, successorId: "b" })).toBe(false);
+    expect(missingSuccessor({ ...base, coordinatorIds: ["a", "c"], successorId: null })).toBe(false);
+    expect(missingSuccessor({ ...base, leavingRole: "member", leavingId: "m", successorId: null })).toBe(false);
+  });
+
+  it("an invitation is used, revoked, expired or valid – in that order", () => {
+    const now = new Date("2026-01-15T12:00:00Z");
+    const later = new Date("2026-01-20T00:00:00Z");
+    const earlier = new Date("2026-01-10T00:00:00Z");
+    expect(invitationState({ expiresAt: later, acceptedAt: null, revokedAt: null }, now)).toBe("valid");
+    expect(invitationState({ expiresAt: now, acceptedAt: null, revokedAt: null }, now)).toBe("expired");
+    expect(invitationState({ expiresAt: earlier, acceptedAt: null, revokedAt: earlier }, now)).toBe("revoked");
+    expect(invitationState({ expiresAt: later, acceptedAt: earlier, revokedAt: null }, now)).toBe("accepted");
+    expect(invitationExpiry(now).getTime() - now.getTime()).toBe(14 * 24 * 60 * 60 * 1000);
+  });
+
+  it("feed cursors are positive integers; anything else means the first page", () => {
+    expect(parseCursor("42")).toBe(42);
+    for (const bad of [undefined, "", "0", "-1", "1.5", "abc", "1e3", ["4"], "9".repeat(20)]) expect(parseCursor(bad)).toBeNull();
+  });
+
+  it("every membership message key exists in both languages, and every verb the memberships write has a text", () => {
+    const commands = fs.readFileSync(path.join(process.cwd(), "lib/memberships/commands.ts"), "utf8");
+    const keys = new Set([...commands.matchAll(/: \["([A-Za-z]+)"\]/g)].map((m) => m[1] ?? ""));
+    keys.add("invitationUsed").add("invitationRevoked").add("invitationExpired");
+    const verbs = new Set([...commands.matchAll(/verb: (?:approve \? |demoting \? )?"([\w.]+)"(?: : "([\w.]+)")?/g)].flatMap((m) => [m[1], m[2]]).filter((v): v is string => Boolean(v)));
+    expect(verbs.size).toBeGreaterThanOrEqual(10);
+    for (const catalogue of [deMembers, enMembers]) {
+      for (const key of keys) expect(catalogue.members.fieldErrors, key).toHaveProperty(key);
+      for (const verb of verbs) expect(catalogue.activity.verbs, verb).toHaveProperty(verbKey(verb));
+    }
   });
 });
