@@ -32,9 +32,9 @@ export function DirectoryEntryCard({ entry }: { entry: DirectoryEntry }) {
           <span className="font-medium">{t("areas")}:</span> {format.list(entry.socialAreas)}
         </p>
       ) : null}
-      <p className="text-sm">
+      <div className="text-sm">
         <span className="font-medium">{t("sectorMix")}</span> ({t("members", { count: entry.memberCount })}): <SectorSummary sectors={entry.sectors} />
-      </p>
+      </div>
       {Object.keys(entry.contact).length ? (
         <div>
           <p className="text-sm font-medium">{t("contact")}</p>

@@ -82,7 +82,7 @@ test("a network's public page explains its status and shows the sector mix as a 
   await expect(page.getByText(dn.network.statusMeaning.active)).toBeVisible();
   const mix = page.getByRole("table", { name: dn.network.sectorMixTitle });
   await expect(mix.getByRole("row", { name: new RegExp(`${de.sectors.school_education}\\s+1`) })).toBeVisible();
-  await expect(page.getByRole("heading", { name: dn.network.membersTitle })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: dn.network.membersTitle, exact: true })).toHaveCount(0);
   await expect(page.getByText("Mehmet Demir")).toHaveCount(0);
 
   const missing = await page.goto("/networks/gibt-es-nicht");

@@ -46,7 +46,7 @@ test("a member proposes a network and an admin approves it; the proposer is told
   await expect(visitor.getByRole("article", { name })).toBeVisible();
   await page.goto(`/networks/${slug}`);
   await expect(page.getByRole("link", { name: dn.network.settings })).toBeVisible();
-  await expect(page.getByRole("heading", { name: dn.network.membersTitle })).toBeVisible();
+  await expect(page.getByRole("heading", { name: dn.network.membersTitle, exact: true })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(person.name);
 });
 
