@@ -41,6 +41,10 @@ function stampClientIp(req: http.IncomingMessage, trustProxy: boolean): void {
 async function main(): Promise<void> {
   const config = loadEnv();
   const dev = config.NODE_ENV !== "production";
+  // Auth.js's route handlers build redirects (and decide on Secure cookies) from the request URL,
+  // which in a custom server is Next's internal http://localhost:PORT. With APP_URL set, they must
+  // use the public URL instead, or sign-in redirects would leave the site for localhost.
+  if (config.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = `${new URL(config.APP_URL).origin}/api/auth`;
 
   let database: Database;
   try {

@@ -13,7 +13,8 @@ export type FormState = {
   notice?: string;
 };
 
-const SECRET_FIELDS = /password|confirm|current|token/i;
+// Whole names for the password-confirmation fields: "confirmEmail" (account deletion) is no secret.
+const SECRET_FIELDS = /password|token|^confirm$|^current$/i;
 
 export function echoValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

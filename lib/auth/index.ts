@@ -90,8 +90,12 @@ async function config(): Promise<NextAuthConfig> {
       },
     ],
     callbacks: {
-      async signIn({ user }) {
-        if (!user.id) return true; // verification request for an address: handled above
+      async signIn({ user, email }) {
+        // A magic-link request answers the same for every address (sendVerificationRequest above
+        // mails only existing, enabled accounts). Auth.js passes unknown addresses with a made-up
+        // id, so checking the row here would refuse them and reveal which addresses have accounts.
+        if (email?.verificationRequest) return true;
+        if (!user.id) return false;
         const row = await findUserById(user.id);
         return Boolean(row && !row.disabledAt);
       },

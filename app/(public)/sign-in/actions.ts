@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { echoValues, type FormState } from "@/lib/forms";
@@ -42,10 +43,12 @@ export async function requestMagicLink(_prev: FormState, form: FormData): Promis
     throw error;
   }
   try {
-    await signIn("email", { email, redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+    await signIn("email", { email, redirect: false, redirectTo: safeCallbackPath(form.get("callbackUrl")) });
   } catch (error) {
     if (error instanceof AuthError) return { error: "generic", values: echoValues(form) };
     throw error;
   }
-  return {};
+  // Auth.js would send the browser to its /api/auth/verify-request, which only redirects on to this
+  // page; followed from a server action, the address bar then kept showing the API URL.
+  redirect("/sign-in/check-email");
 }
