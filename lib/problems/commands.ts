@@ -134,7 +134,15 @@ export async function supportProblem({ actor, input }: Command) {
   return db.transaction(async (tx) => {
     const problem = await problemInNetwork(tx, network.id, problemId);
     if (isClosed(problem.status)) throw new AppError("conflict", "Closed problems take no more support");
-    await tx.insert(problemSupports).values({ problemId: problem.id, userId: who.id }).onConflictDoNothing();
+    const added = await tx
+      .insert(problemSupports)
+      .values({ problemId: problem.id, userId: who.id })
+      .onConflictDoNothing()
+      .returning({ userId: problemSupports.userId });
+    // Only a new "+1" is news for the feed; repeating it changes nothing.
+    if (added.length) {
+      await recordActivity(tx, { networkId: network.id, actorId: who.id, verb: "problem.supported", subjectType: "problem", subjectId: problem.id, summary: problem.title });
+    }
     return { supported: true, supportCount: await supportCount(tx, problem.id) };
   });
 }

@@ -273,6 +273,12 @@ describe(`comments and support (${testDriver()})`, () => {
     const rows = await t.db.select().from(problemSupports).where(eq(problemSupports.problemId, problem.id));
     expect(rows.map((r) => r.userId).sort()).toEqual([w.member.id, w.member2.id].sort());
 
+    const [fed] = await t.db
+      .select({ n: count() })
+      .from(networkActivity)
+      .where(and(eq(networkActivity.subjectId, problem.id), eq(networkActivity.verb, "problem.supported")));
+    expect(fed?.n).toBe(3);
+
     const mine = await getProblem(actorOf(w.member), w.network.slug, problem.id);
     expect(mine.problem).toMatchObject({ supportCount: 2, supportedByMe: true });
     const theirs = await getProblem(actorOf(w.coordinator), w.network.slug, problem.id);
