@@ -29,7 +29,14 @@ const base = {
   },
 } satisfies TestProjectInlineConfiguration;
 
-const shared = { environment: "node", pool: "forks", isolate: true } as const;
+const shared = {
+  environment: "node" as const,
+  pool: "forks" as const,
+  isolate: true,
+  // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite
+  // transform it (route handlers under test import lib/auth through lib/api).
+  server: { deps: { inline: ["next-auth", "@auth/core"] as string[] } },
+};
 
 const integration = (driver: "pglite" | "postgres"): TestProjectInlineConfiguration => ({
   ...base,

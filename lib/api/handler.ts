@@ -25,6 +25,8 @@ async function resolveActor(request: NextRequest): Promise<{ actor: Actor | null
     if (!actor) throw new AppError("unauthenticated", "Invalid or revoked API token");
     return { actor, via: "token" };
   }
+  // No session cookie: anonymous, without asking Auth.js (and usable outside a page request).
+  if (!request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"))) return { actor: null, via: "none" };
   const user = await currentUser();
   return user ? { actor: { id: user.id, role: user.role }, via: "session" } : { actor: null, via: "none" };
 }
@@ -81,4 +83,19 @@ export function queryObject(request: NextRequest): Record<string, string | strin
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;
+}
+
+/** For endpoints behind authentication: nobody → 401 before anything else is looked at. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Authentication required");
+  return actor;
+}
+
+/** A JSON object body (the command validates its fields); anything else is invalid input. */
+export async function readObject(request: Request): Promise<Record<string, unknown>> {
+  const body = await readJson(request);
+  if (!body || typeof body !== "object" || Array.isArray(body)) {
+    throw new AppError("invalid_input", "Body must be a JSON object", { fields: { _body: ["invalidJson"] } });
+  }
+  return body as Record<string, unknown>;
 }

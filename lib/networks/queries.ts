@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { networkMembers, networks, sectors, users, type NetworkContact, type Sector } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -314,5 +314,28 @@ export async function listMyNetworks(actor: Actor) {
     .from(networkMembers)
     .innerJoin(networks, eq(networks.id, networkMembers.networkId))
     .where(eq(networkMembers.userId, actor.id))
+    .orderBy(asc(networks.name));
+}
+
+/**
+ * Networks whose Work-Space the actor sees: their own memberships, and for the host's admins and
+ * moderators every approved network (they watch all Work-Spaces).
+ */
+export async function listWorkspaceNetworks(actor: Actor) {
+  const db = await getDb();
+  const hostStaff = actor.role === "admin" || actor.role === "moderator";
+  return db
+    .select({
+      id: networks.id,
+      slug: networks.slug,
+      name: networks.name,
+      focus: networks.focus,
+      status: networks.status,
+      listed: networks.listed,
+      role: networkMembers.role,
+    })
+    .from(networks)
+    .leftJoin(networkMembers, and(eq(networkMembers.networkId, networks.id), eq(networkMembers.userId, actor.id)))
+    .where(and(eq(networks.approval, "approved"), hostStaff ? undefined : isNotNull(networkMembers.userId)))
     .orderBy(asc(networks.name));
 }

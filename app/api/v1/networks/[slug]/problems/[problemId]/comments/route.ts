@@ -1,0 +1,11 @@
+import { apiRoute, readObject, requireActor } from "@/lib/api/handler";
+import { commentOnProblem } from "@/lib/problems/commands";
+
+type Params = { slug: string; problemId: string };
+
+export const POST = apiRoute<Params>(
+  async ({ actor, params, request }) => ({
+    comment: await commentOnProblem({ actor: requireActor(actor), input: { ...(await readObject(request)), network: params.slug, problemId: params.problemId } }),
+  }),
+  { status: 201 },
+);
