@@ -145,13 +145,13 @@ describe(`createTask (${testDriver()})`, () => {
       await addTaskComment({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, body: "Notiz" } });
       await setStatus(net, "archived");
       for (const attempt of [
-        createTask({ actor: actorOf(member), input: { network: net.slug, title: "X" } }),
-        updateTask({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, title: "Y" } }),
-        moveTask({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, direction: "left" } }),
-        addTaskComment({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, body: "Z" } }),
-        deleteTask({ actor: actorOf(coordinator), input: { network: net.slug, taskId: task.id } }),
+        () => createTask({ actor: actorOf(member), input: { network: net.slug, title: "X" } }),
+        () => updateTask({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, title: "Y" } }),
+        () => moveTask({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, direction: "left" } }),
+        () => addTaskComment({ actor: actorOf(member), input: { network: net.slug, taskId: task.id, body: "Z" } }),
+        () => deleteTask({ actor: actorOf(coordinator), input: { network: net.slug, taskId: task.id } }),
       ]) {
-        expect((await appError(attempt)).code).toBe("network_not_active");
+        expect((await appError(attempt())).code).toBe("network_not_active");
       }
       // Reading stays possible.
       const board = await getTaskBoard({ actor: actorOf(member), network: net.slug });
