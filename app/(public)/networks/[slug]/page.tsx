@@ -1,7 +1,9 @@
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ContactList } from "@/components/networks/contact-list";
+import { JoinRequest } from "@/components/members/join-request";
 import { ConfirmEntryForm } from "@/components/networks/network-actions";
 import { SectorMixChart } from "@/components/networks/sector-mix";
 import { NeedsReviewBadge, StatusBadge } from "@/components/networks/status-badge";
@@ -11,9 +13,12 @@ import { getNetworkPage, type NetworkPage } from "@/lib/networks/queries";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// Once per request: the metadata and the page share the result.
+const loadPage = cache(async (slug: string) => getNetworkPage(await currentUser(), decodeURIComponent(slug)));
+
 async function load(slug: string): Promise<NetworkPage> {
   try {
-    return await getNetworkPage(await currentUser(), decodeURIComponent(slug));
+    return await loadPage(slug);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -23,7 +28,7 @@ async function load(slug: string): Promise<NetworkPage> {
 export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
   try {
-    const page = await getNetworkPage(await currentUser(), decodeURIComponent(slug));
+    const page = await loadPage(slug);
     return { title: page.network.name, description: page.network.focus || undefined };
   } catch {
     return {};
@@ -114,6 +119,8 @@ export default async function NetworkPublicPage({ params, searchParams }: Props)
           </ul>
         ) : null}
       </header>
+
+      {!pending && network.listed ? <JoinRequest network={network.slug} /> : null}
 
       {!pending && network.needsReview && viewer.canConfirm ? (
         <section aria-labelledby="stale-title" className="rounded-lg border-2 border-amber-800 bg-amber-50 p-4">
