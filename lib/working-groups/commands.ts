@@ -63,7 +63,7 @@ export async function renameWorkingGroup({ actor, input }: Cmd) {
       .where(eq(workingGroups.id, group.id))
       .returning();
     if (!updated) throw new Error("working group update returned nothing");
-    await recordActivity(tx, { networkId: network.id, actorId: who.id, verb: "workingGroup.renamed", subjectType: "workingGroup", subjectId: group.id, summary: updated.name });
+    await recordActivity(tx, { networkId: network.id, actorId: who.id, verb: "workingGroup.updated", subjectType: "workingGroup", subjectId: group.id, summary: updated.name });
     return updated;
   });
 }

@@ -54,7 +54,7 @@ describe(`working groups (${testDriver()})`, () => {
     const [row] = await t.db.select().from(tasks).where(eq(tasks.id, task.id));
     expect(row?.workingGroupId).toBeNull();
     const verbs = (await t.db.select().from(networkActivity).where(eq(networkActivity.subjectId, group.id))).map((a) => a.verb);
-    expect(verbs).toEqual(["workingGroup.created", "workingGroup.renamed", "workingGroup.deleted"]);
+    expect(verbs).toEqual(["workingGroup.created", "workingGroup.updated", "workingGroup.deleted"]);
     expect(await auditEntries({ action: "workingGroup.deleted", subjectId: group.id })).toHaveLength(1);
   });
 
