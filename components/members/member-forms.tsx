@@ -51,58 +51,105 @@ export function InviteForm({ network }: { network: string }) {
   );
 }
 
-export function InvitationActions({ network, invitation, canResend, canRevoke }: { network: string; invitation: { id: string; email: string }; canResend: boolean; canRevoke: boolean }) {
+export type PendingInvitation = { id: string; email: string; role: NetworkRole; invitedBy: string | null; expiresAt: string; expired: boolean; dateText: string };
+
+/**
+ * Open invitations with "send again" and "revoke". The outcome is announced at the list, not at
+ * the item: a revoked invitation leaves the list, and its confirmation must not leave with it.
+ */
+export function InvitationList({ network, invitations, canResend, canRevoke }: { network: string; invitations: PendingInvitation[]; canResend: boolean; canRevoke: boolean }) {
   const t = useTranslations("members");
   const [resendState, resend] = useActionState(resendInvitationAction, initial);
   const [revokeState, revoke] = useActionState(revokeInvitationAction, initial);
   return (
     <div>
-      <div className="flex flex-wrap gap-2">
-        {canResend ? (
-          <form action={resend}>
-            <input type="hidden" name="network" value={network} />
-            <input type="hidden" name="invitationId" value={invitation.id} />
-            <input type="hidden" name="email" value={invitation.email} />
-            <button type="submit" aria-label={t("resendFor", { email: invitation.email })} className={`${smallButton} border-teal-800 text-teal-900 hover:bg-teal-50`}>
-              {t("resend")}
-            </button>
-          </form>
-        ) : null}
-        {canRevoke ? (
-          <form action={revoke}>
-            <input type="hidden" name="network" value={network} />
-            <input type="hidden" name="invitationId" value={invitation.id} />
-            <input type="hidden" name="email" value={invitation.email} />
-            <button type="submit" aria-label={t("revokeFor", { email: invitation.email })} className={`${smallButton} border-red-800 text-red-900 hover:bg-red-50`}>
-              {t("revoke")}
-            </button>
-          </form>
-        ) : null}
-      </div>
       <StatusMessage state={resendState} />
       <StatusMessage state={revokeState} />
+      {invitations.length === 0 ? (
+        <p className="mt-2">{t("noInvitations")}</p>
+      ) : (
+        <ul className="mt-2 space-y-3">
+          {invitations.map((i) => (
+            <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <p className="font-semibold">{i.email}</p>
+              <p className="text-sm text-slate-700">
+                {t(`roles.${i.role}`)}
+                {i.invitedBy ? ` · ${t("invitedBy", { name: i.invitedBy })}` : null}
+                {" · "}
+                {i.expired ? (
+                  <span className="font-medium text-red-900">
+                    <span aria-hidden="true">⚠ </span>
+                    {t("expiredOn", { date: i.dateText })}
+                  </span>
+                ) : (
+                  t("validUntil", { date: i.dateText })
+                )}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                {canResend ? (
+                  <form action={resend}>
+                    <input type="hidden" name="network" value={network} />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <input type="hidden" name="email" value={i.email} />
+                    <button type="submit" aria-label={t("resendFor", { email: i.email })} className={`${smallButton} border-teal-800 text-teal-900 hover:bg-teal-50`}>
+                      {t("resend")}
+                    </button>
+                  </form>
+                ) : null}
+                {canRevoke ? (
+                  <form action={revoke}>
+                    <input type="hidden" name="network" value={network} />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <input type="hidden" name="email" value={i.email} />
+                    <button type="submit" aria-label={t("revokeFor", { email: i.email })} className={`${smallButton} border-red-800 text-red-900 hover:bg-red-50`}>
+                      {t("revoke")}
+                    </button>
+                  </form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
-export function JoinRequestDecision({ network, request }: { network: string; request: { id: string; name: string } }) {
+export type PendingJoinRequest = { id: string; name: string; message: string; details: string };
+
+/** Pending requests with accept/decline; like InvitationList, the outcome is announced at the list. */
+export function JoinRequestList({ network, requests, canDecide }: { network: string; requests: PendingJoinRequest[]; canDecide: boolean }) {
   const t = useTranslations("members");
   const [state, action] = useActionState(decideJoinRequestAction, initial);
   return (
-    <form action={action}>
-      <input type="hidden" name="network" value={network} />
-      <input type="hidden" name="requestId" value={request.id} />
-      <input type="hidden" name="name" value={request.name} />
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="approve" aria-label={t("approveFor", { name: request.name })} className={`${smallButton} border-teal-800 bg-teal-800 text-white hover:bg-teal-900`}>
-          {t("approve")}
-        </button>
-        <button type="submit" name="decision" value="decline" aria-label={t("declineFor", { name: request.name })} className={`${smallButton} border-red-800 text-red-900 hover:bg-red-50`}>
-          {t("decline")}
-        </button>
-      </div>
+    <div>
       <StatusMessage state={state} />
-    </form>
+      {requests.length === 0 ? <p className="mt-2">{t("noJoinRequests")}</p> : null}
+      <ul className="mt-2 space-y-3">
+        {requests.map((r) => (
+          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <p className="font-semibold">{r.name}</p>
+            <p className="text-sm text-slate-700">{r.details}</p>
+            <p className="my-2 whitespace-pre-line">{r.message || <span className="text-slate-600">{t("noMessage")}</span>}</p>
+            {canDecide ? (
+              <form action={action}>
+                <input type="hidden" name="network" value={network} />
+                <input type="hidden" name="requestId" value={r.id} />
+                <input type="hidden" name="name" value={r.name} />
+                <div className="flex flex-wrap gap-2">
+                  <button type="submit" name="decision" value="approve" aria-label={t("approveFor", { name: r.name })} className={`${smallButton} border-teal-800 bg-teal-800 text-white hover:bg-teal-900`}>
+                    {t("approve")}
+                  </button>
+                  <button type="submit" name="decision" value="decline" aria-label={t("declineFor", { name: r.name })} className={`${smallButton} border-red-800 text-red-900 hover:bg-red-50`}>
+                    {t("decline")}
+                  </button>
+                </div>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -39,7 +39,7 @@ test("a coordinator invites a new person by e-mail; the person signs up through 
 
   await page.getByRole("button", { name: members.invitations.accept }).click();
   await expect(page).toHaveURL(/\/networks\/binet\/workspace\?welcome=1$/);
-  await expect(page.getByRole("status")).toContainText(members.memberships.accepted);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(members.memberships.accepted);
   await expect(page.getByRole("navigation", { name: members.workspace.tabsLabel.replace("{network}", BINET) }).getByRole("link", { name: members.workspace.tabs.overview })).toHaveAttribute(
     "aria-current",
     "page",
@@ -48,7 +48,7 @@ test("a coordinator invites a new person by e-mail; the person signs up through 
 
   // The link was single-use.
   await page.goto(mail.link);
-  await expect(page.getByRole("alert")).toContainText(members.invitations.accepted);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(members.invitations.accepted);
 
   // As a member: listed with the member role; then leave.
   await page.goto(`${workspace}/members`);
@@ -58,7 +58,7 @@ test("a coordinator invites a new person by e-mail; the person signs up through 
   const leave = page.getByRole("form", { name: members.members.leaveTitle });
   await leave.getByRole("button", { name: members.members.leaveSubmit }).click();
   await expect(page).toHaveURL(/\/my-networks\?left=1$/);
-  await expect(page.getByRole("status")).toContainText(members.members.left);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(members.members.left);
   const gone = await page.goto(workspace);
   expect(gone?.status()).toBe(404);
 
@@ -80,7 +80,7 @@ test("an invitation for another address cannot be accepted by a different accoun
 
   await signInViaApi(page.request, demo.expert.email, DEMO_PASSWORD);
   await page.goto(mail.link);
-  await expect(page.getByRole("alert")).toContainText(
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
     members.invitations.wrongEmail.replace("{account}", demo.expert.email).replace("{email}", invited.email),
   );
   await expect(page.getByRole("button", { name: members.invitations.accept })).toHaveCount(0);
@@ -90,7 +90,7 @@ test("an invitation for another address cannot be accepted by a different accoun
   await coordinator.getByRole("button", { name: members.members.revokeFor.replace("{email}", invited.email) }).click();
   await expect(coordinator.getByRole("status").filter({ hasText: members.members.revoked.replace("{email}", invited.email) })).toBeVisible();
   await page.goto(mail.link);
-  await expect(page.getByRole("alert")).toContainText(members.invitations.revoked);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(members.invitations.revoked);
 });
 
 test("the last coordinator cannot leave without naming a successor", async ({ page }) => {

@@ -108,8 +108,8 @@ export async function removeMemberAction(_prev: FormState, form: FormData): Prom
   refresh(form);
   // Removing oneself ends one's own access to the Work-Space.
   if (actor && form.get("userId") === actor.id && actor.role === "member") redirect("/my-networks?left=1");
-  const t = await getTranslations("members");
-  return { ok: true, notice: t("removed", { name: String(form.get("name") ?? "") }) };
+  // The member's row (and its form) is gone: the page itself confirms, also without JavaScript.
+  redirect(`/networks/${encodeURIComponent(slugOf(form))}/workspace/members?notice=removed`);
 }
 
 export async function leaveNetworkAction(_prev: FormState, form: FormData): Promise<FormState> {

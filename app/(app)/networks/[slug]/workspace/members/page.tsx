@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { InvitationActions, InviteForm, JoinRequestDecision, LeaveForm, MuteForm, RemoveForm, RoleForm, type SuccessorOption } from "@/components/members/member-forms";
+import { InvitationList, InviteForm, JoinRequestList, LeaveForm, MuteForm, RemoveForm, RoleForm, type SuccessorOption } from "@/components/members/member-forms";
 import { loadWorkspace } from "@/components/workspace/load-workspace";
 import { membersPage } from "@/lib/memberships/queries";
 
@@ -10,8 +10,14 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: `${t("title")} – ${network.name}` };
 }
 
-export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export default async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { user, network } = await loadWorkspace(slug);
   const [page, t, ts, format] = await Promise.all([membersPage(user, network.id), getTranslations("members"), getTranslations("sectors"), getFormatter()]);
   const ref = page.network.slug;
@@ -24,6 +30,12 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
 
   return (
     <div className="space-y-10">
+      {query.notice === "removed" ? (
+        <p role="status" className="rounded-md border border-teal-800 bg-teal-50 p-3 text-teal-900">
+          <span aria-hidden="true">✓ </span>
+          {t("removed")}
+        </p>
+      ) : null}
       <section aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-1 text-2xl font-semibold">
           {t("title")}
@@ -81,22 +93,16 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <h2 id="requests-heading" className="mb-3 text-2xl font-semibold">
             {t("joinRequestsTitle")}
           </h2>
-          {page.joinRequests.length === 0 ? (
-            <p>{t("noJoinRequests")}</p>
-          ) : (
-            <ul className="space-y-3">
-              {page.joinRequests.map((r) => (
-                <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                  <p className="font-semibold">{r.name}</p>
-                  <p className="text-sm text-slate-700">
-                    {[r.organisation, r.sector ? ts(r.sector) : null, r.email].filter(Boolean).join(" · ")} · {t("requestedOn", { date: date(r.createdAt) })}
-                  </p>
-                  <p className="my-2 whitespace-pre-line">{r.message || <span className="text-slate-600">{t("noMessage")}</span>}</p>
-                  {page.can.approveJoin ? <JoinRequestDecision network={ref} request={r} /> : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <JoinRequestList
+            network={ref}
+            canDecide={page.can.approveJoin}
+            requests={page.joinRequests.map((r) => ({
+              id: r.id,
+              name: r.name,
+              message: r.message,
+              details: [r.organisation, r.sector ? ts(r.sector) : null, r.email, t("requestedOn", { date: date(r.createdAt) })].filter(Boolean).join(" · "),
+            }))}
+          />
         </section>
       ) : null}
 
@@ -105,33 +111,20 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <h2 id="invitations-heading" className="text-2xl font-semibold">
             {t("invitationsTitle")}
           </h2>
-          {page.invitations.length === 0 ? (
-            <p>{t("noInvitations")}</p>
-          ) : (
-            <ul className="space-y-3">
-              {page.invitations.map((i) => (
-                <li key={i.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                  <p className="font-semibold">{i.email}</p>
-                  <p className="text-sm text-slate-700">
-                    {t(`roles.${i.role}`)}
-                    {i.invitedBy ? ` · ${t("invitedBy", { name: i.invitedBy })}` : null}
-                    {" · "}
-                    {i.state === "expired" ? (
-                      <span className="font-medium text-red-900">
-                        <span aria-hidden="true">⚠ </span>
-                        {t("expiredOn", { date: date(i.expiresAt) })}
-                      </span>
-                    ) : (
-                      t("validUntil", { date: date(i.expiresAt) })
-                    )}
-                  </p>
-                  <div className="mt-2">
-                    <InvitationActions network={ref} invitation={i} canResend={page.can.invite} canRevoke={page.can.revokeInvitation} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <InvitationList
+            network={ref}
+            canResend={page.can.invite}
+            canRevoke={page.can.revokeInvitation}
+            invitations={page.invitations.map((i) => ({
+              id: i.id,
+              email: i.email,
+              role: i.role,
+              invitedBy: i.invitedBy,
+              expiresAt: i.expiresAt.toISOString(),
+              expired: i.state === "expired",
+              dateText: date(i.expiresAt),
+            }))}
+          />
           {page.can.invite ? <InviteForm network={ref} /> : null}
         </section>
       ) : null}
