@@ -1,6 +1,9 @@
 import { count, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
+import { seedNetworks } from "./seed-networks";
+import { seedProblems } from "./seed-problems";
+import { seedTasks } from "./seed-tasks";
 import { networkMembers, networks, users, type NetworkContact, type PlatformRole, type Sector } from "./schema";
 
 export const DEMO_PASSWORD = "netzwerkstatt-demo";
@@ -167,6 +170,11 @@ export async function seedDemoData(db: Db): Promise<void> {
           .onConflictDoUpdate({ target: [networkMembers.networkId, networkMembers.userId], set: { role: m.role } });
       }
     }
+    // The directory's variety (a stale entry, a proposal, unlisted and paused networks) and a
+    // lively BiNet Work-Space; each part leaves existing data alone when run again.
+    await seedNetworks(tx);
+    await seedTasks(tx);
+    await seedProblems(tx);
   });
 }
 
