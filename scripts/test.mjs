@@ -2,7 +2,7 @@
 // the production build, see playwright.config.ts). Works on a fresh clone after `npm install`:
 // the one thing it needs from outside npm is a Chromium, which Playwright cannot download here, so
 // it uses Debian's (installed with apt-get when running as root).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -39,17 +39,57 @@ function ensureChromium() {
   }
 }
 
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Test counts from the runners' own closing lines (Vitest: "Tests  N passed | M failed"; Playwright: "  N passed (…)"). */
+function countTests(output) {
+  const text = output.replace(ANSI, "");
+  const counts = { passed: 0, failed: 0, skipped: 0, found: false };
+  const vitest = text.match(/^\s*Tests\s+(.+\(\d+\))\s*$/m);
+  if (vitest) {
+    counts.found = true;
+    for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+      counts[kind === "todo" ? "skipped" : kind] += Number(n);
+    }
+    return counts;
+  }
+  for (const [, n, kind] of text.matchAll(/^\s+(\d+) (passed|failed|flaky|skipped|did not run|interrupted)\b/gm)) {
+    counts.found = true;
+    const key = kind === "passed" || kind === "flaky" ? "passed" : kind === "skipped" || kind === "did not run" ? "skipped" : "failed";
+    counts[key] += Number(n);
+  }
+  return counts;
+}
+
+/** Runs a test runner with its output shown live, and keeps a copy to count its tests. */
 function run(label, args) {
   const since = Date.now();
   console.info(`\n› ${label}: npx ${args.join(" ")}\n`);
-  const result = spawnSync("npx", args, { stdio: "inherit", env: process.env });
-  if (result.error) console.error(`✖ could not start npx: ${result.error.message}`);
-  const ok = result.status === 0;
-  return { label, ok, detail: ok ? `passed in ${elapsed(since)}` : `FAILED (exit ${result.status ?? result.signal}) after ${elapsed(since)}` };
+  const env = { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {}) };
+  const child = spawn("npx", args, { stdio: ["inherit", "pipe", "inherit"], env });
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    output += chunk.toString();
+  });
+  return new Promise((resolve) => {
+    child.on("error", (error) => console.error(`✖ could not start npx: ${error.message}`));
+    child.on("close", (code, signal) => {
+      const ok = code === 0;
+      const counts = countTests(output);
+      const tally = counts.found ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : "no test count";
+      resolve({ label, ok, counts, detail: `${ok ? "passed" : `FAILED (exit ${code ?? signal})`} in ${elapsed(since)} (${tally})` });
+    });
+  });
 }
 
 ensureChromium();
-const results = [run("unit and integration tests", ["vitest", "run"]), run("end-to-end tests", ["playwright", "test"])];
+const results = [];
+results.push(await run("unit and integration tests", ["vitest", "run"]));
+results.push(await run("end-to-end tests", ["playwright", "test"]));
 const ok = results.every((r) => r.ok);
+const passed = results.reduce((sum, r) => sum + r.counts.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.counts.failed, 0) + results.filter((r) => !r.ok && !r.counts.failed).length;
 console.info(`\n${ok ? "✔" : "✖"} npm test ${ok ? "passed" : "FAILED"} in ${elapsed(started)}: ${results.map((r) => `${r.label} ${r.detail}`).join("; ")}`);
+console.info(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

@@ -101,6 +101,13 @@ export async function readMail(admin: Page, to: string, subject: string): Promis
   return { text: (await mail.textContent()) ?? "", link };
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+type WorkerFixtures = {
+  /** The demo admin's signed-in cookies, made once per worker (sign-in costs a scrypt hash). */
+  adminState: StorageState;
+};
+
 type Fixtures = {
   /** The X-Forwarded-For address of this test's default context and request fixture. */
   clientIp: string;
@@ -110,7 +117,21 @@ type Fixtures = {
   adminPage: Page;
 };
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  adminState: [
+    async ({ playwright }, provide) => {
+      // Workers start after the global setup, which put the server's URL into the environment.
+      const request = await playwright.request.newContext({
+        baseURL: process.env.E2E_BASE_URL,
+        extraHTTPHeaders: { "x-forwarded-for": uniqueIp() },
+      });
+      await signInViaApi(request, demo.admin.email, DEMO_PASSWORD);
+      const state = await request.storageState();
+      await request.dispose();
+      await provide(state);
+    },
+    { scope: "worker" },
+  ],
   clientIp: async ({}, provide) => {
     await provide(uniqueIp());
   },
@@ -133,9 +154,10 @@ export const test = base.extend<Fixtures>({
     });
     await Promise.all(contexts.map((context) => context.close()));
   },
-  adminPage: async ({ newContext }, provide) => {
-    const context = await newContext();
-    await signInViaApi(context.request, demo.admin.email, DEMO_PASSWORD);
+  adminPage: async ({ newContext, adminState }, provide) => {
+    // A context of its own with the worker's admin session: the session is a signed token, so
+    // tests sharing it cannot disturb each other (none of them changes the admin account).
+    const context = await newContext({ storageState: adminState });
     await provide(await context.newPage());
   },
 });
