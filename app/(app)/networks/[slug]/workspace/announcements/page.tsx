@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnnouncementForm, MuteForm } from "@/components/announcements/announcement-forms";
-import { orNotFound } from "@/components/problems/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { Linkified } from "@/components/ui/linkified";
 import { listAnnouncements } from "@/lib/announcements/queries";
 import { requireUser } from "@/lib/auth/session";

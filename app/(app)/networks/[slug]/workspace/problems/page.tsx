@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge, UrgencyBadge } from "@/components/problems/badges";
-import { orNotFound } from "@/components/problems/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { problemStatuses, urgencies } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { listProblems } from "@/lib/problems/queries";

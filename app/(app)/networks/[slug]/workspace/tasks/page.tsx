@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { TaskBoard } from "@/components/tasks/task-board";
-import { orNotFound } from "@/components/tasks/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { TaskViewsNav } from "@/components/tasks/task-views-nav";
 import { requireUser } from "@/lib/auth/session";
 import { getTaskBoard } from "@/lib/tasks/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge, UrgencyBadge } from "@/components/problems/badges";
-import { orNotFound } from "@/components/problems/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { CommentForm, StatusForm, SupportButton } from "@/components/problems/problem-actions";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { getProblem } from "@/lib/problems/queries";

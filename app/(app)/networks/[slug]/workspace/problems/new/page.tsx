@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { orNotFound } from "@/components/problems/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { ProblemForm } from "@/components/problems/problem-form";
 import { requireUser } from "@/lib/auth/session";
 import { problemLogContext } from "@/lib/problems/queries";

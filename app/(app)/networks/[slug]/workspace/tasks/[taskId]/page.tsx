@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { orNotFound } from "@/components/tasks/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { CommentForm, DeleteTaskForm } from "@/components/tasks/task-actions";
 import { TaskMeta } from "@/components/tasks/task-meta";
 import { Markdown } from "@/components/ui/markdown";

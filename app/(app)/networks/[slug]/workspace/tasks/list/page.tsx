@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { orNotFound } from "@/components/tasks/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { LabelList, OverdueBadge, dueDateValue } from "@/components/tasks/task-meta";
 import { TaskViewsNav } from "@/components/tasks/task-views-nav";
 import { requireUser } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { orNotFound } from "@/components/tasks/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requireUser } from "@/lib/auth/session";
 import { taskFormOptions } from "@/lib/tasks/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { orNotFound } from "@/components/tasks/page-guard";
+import { orNotFound } from "@/components/workspace/page-guard";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requireUser } from "@/lib/auth/session";
 import { getTaskDetail, taskFormOptions } from "@/lib/tasks/queries";

@@ -3,8 +3,9 @@ import { notFound, redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 
 /**
- * Task and working-group pages: whoever may not see the Work-Space (or the task) gets the 404 page,
- * as if it did not exist; an expired session goes to the sign-in page and comes back.
+ * Work-Space pages (tasks, working groups, problems, announcements): whoever may not see the
+ * Work-Space (or the item) gets the 404 page, as if it did not exist; an expired session goes to
+ * the sign-in page and comes back.
  */
 export async function orNotFound<T>(promise: Promise<T>, callbackPath: string): Promise<T> {
   try {
