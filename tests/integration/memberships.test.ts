@@ -17,12 +17,12 @@ import {
   withdrawJoinRequest,
 } from "@/lib/memberships/commands";
 import { invitationByToken, joinStatus, membersPage, pendingForUser } from "@/lib/memberships/queries";
-import { testDriver, useTestDatabase } from "../support/database";
-import { useEnv } from "../support/env";
+import { testDriver, withTestDatabase } from "../support/database";
+import { envPerTest } from "../support/env";
 import { actorOf, auditEntries, createNetwork, createUser, outboxFor, uniqueEmail } from "../support/factories";
 
-const t = useTestDatabase();
-const setEnv = useEnv();
+const t = withTestDatabase();
+const setEnv = envPerTest();
 
 beforeEach(() => {
   vi.spyOn(console, "info").mockImplementation(() => {});

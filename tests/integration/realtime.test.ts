@@ -12,6 +12,9 @@ import { testDriver, withTestDatabase } from "../support/database";
 import { resetAuthSecretCache, setEnv } from "../support/env";
 import { TEST_PASSWORD, actorOf, createUser, reloadUser } from "../support/factories";
 
+// changePassword hashes at small scrypt parameters here (see tests/support/password.ts).
+vi.mock("@/lib/auth/password", async (importOriginal) => (await import("../support/password")).cheapPasswordHashing(importOriginal));
+
 const t = withTestDatabase();
 
 const SECRET = "realtime-test-secret-0123456789abcdefghij"; // 40 characters

@@ -1,5 +1,5 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { networkMembers, outboxEmails, passwordResetTokens, signInAttempts, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -18,7 +18,11 @@ import {
 import { exportAccountData, findUserByEmail, getProfile, listUsers } from "@/lib/users/queries";
 import { testDriver, withTestDatabase } from "../support/database";
 import { envPerTest } from "../support/env";
+import { hashing } from "../support/password";
 import { TEST_PASSWORD, actorOf, auditEntries, createNetwork, createUser, outboxFor, reloadUser, uniqueEmail } from "../support/factories";
+
+// Commands hash at small scrypt parameters here, except where a test asks for the production cost.
+vi.mock("@/lib/auth/password", async (importOriginal) => (await import("../support/password")).cheapPasswordHashing(importOriginal));
 
 const t = withTestDatabase();
 const setEnv = envPerTest();
@@ -50,8 +54,13 @@ async function activeAdminCount() {
   return row?.n ?? 0;
 }
 
+afterEach(() => {
+  hashing.production = false;
+});
+
 describe(`signUp (${testDriver()})`, () => {
   it("creates a member with a production scrypt hash, a normalised e-mail and an audit entry", async () => {
+    hashing.production = true;
     const email = uniqueEmail("Signup").replace("signup", "SignUp");
     const created = await signUp({ input: { name: " Klara Koch ", email: `  ${email.toUpperCase()} `, password: "zehn-zeichen-lang" }, locale: "en" });
     expect(created.email).toBe(email.toLowerCase());
