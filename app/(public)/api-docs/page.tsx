@@ -36,7 +36,7 @@ export default async function ApiDocsPage() {
             .map((e) => (
               <article key={`${e.method} ${e.path}`} className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-mono text-lg">
-                  <span className="mr-2 font-bold uppercase">{e.method}</span>/api/v1{e.path}
+                  <span className="font-bold">{e.method.toUpperCase()}</span> /api/v1{e.path}
                 </h3>
                 <p className="mt-1">{e.summary}</p>
                 <p className="text-sm text-slate-600">{t(`auth.${e.auth}`)}</p>
