@@ -3,13 +3,13 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { announcements, networkActivity, networkMembers, outboxEmails, users, type User } from "@/db/schema";
 import { sendAnnouncement, unsubscribeFromAnnouncements } from "@/lib/announcements/commands";
 import { describeUnsubscribeToken, listAnnouncements } from "@/lib/announcements/queries";
-import { AppError } from "@/lib/errors";
 import { setAnnouncementsMuted } from "@/lib/memberships/commands";
 import { signUnsubscribeToken } from "@/lib/unsubscribe";
 // Renamed on import: they are Vitest set-up helpers, not React hooks (the lint rule goes by the name).
 import { testDriver, useTestDatabase as setUpTestDatabase } from "../support/database";
 import { resetAuthSecretCache, useEnv as setUpEnv } from "../support/env";
 import { actorOf, auditEntries, createNetwork, createUser, outboxFor } from "../support/factories";
+import { appError } from "../support/errors";
 
 const t = setUpTestDatabase();
 const setEnv = setUpEnv();
@@ -21,14 +21,6 @@ beforeEach(() => {
   resetAuthSecretCache();
 });
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 function unsubscribeLink(text: string): string {
   const match = /https:\/\/nzw\.example\/unsubscribe\/(\S+)/.exec(text);

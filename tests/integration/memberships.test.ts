@@ -2,7 +2,6 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { networkActivity, networkInvitations, networkJoinRequests, networkMembers, networks, users, workingGroupMembers, workingGroups } from "@/db/schema";
 import { activityFeed } from "@/lib/activity/queries";
-import { AppError } from "@/lib/errors";
 import {
   acceptInvitation,
   changeMemberRole,
@@ -20,6 +19,7 @@ import { invitationByToken, joinStatus, membersPage, pendingForUser } from "@/li
 import { testDriver, withTestDatabase } from "../support/database";
 import { envPerTest } from "../support/env";
 import { actorOf, auditEntries, createNetwork, createUser, outboxFor, uniqueEmail } from "../support/factories";
+import { appError } from "../support/errors";
 
 const t = withTestDatabase();
 const setEnv = envPerTest();
@@ -29,14 +29,6 @@ beforeEach(() => {
   setEnv({ SMTP_URL: undefined, APP_URL: "https://nzw.example" });
 });
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** A network with one coordinator and one member (and optionally more people). */
 async function setup() {

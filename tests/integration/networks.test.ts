@@ -4,7 +4,6 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as directoryRoute } from "@/app/api/v1/directory/route";
 import { networkActivity, networkMembers, networks, type NetworkContact } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import {
   approveNetwork,
   changeNetworkStatus,
@@ -19,6 +18,7 @@ import { getNetworkPage, getNetworkSettings, listDirectory, listProposals, listS
 import { testDriver, useTestDatabase as setUpTestDatabase } from "../support/database";
 import { useEnv as setUpEnv } from "../support/env";
 import { actorOf, auditEntries, createUser, outboxFor } from "../support/factories";
+import { appError } from "../support/errors";
 
 const t = setUpTestDatabase();
 const setEnv = setUpEnv();
@@ -28,14 +28,6 @@ beforeEach(() => {
   setEnv({ SMTP_URL: undefined, APP_URL: "https://nzw.example" });
 });
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const token = () => randomBytes(4).toString("hex");
 

@@ -1,12 +1,12 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { networkActivity, networks, problemComments, problemStatusChanges, problemSupports, problems, type User } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { changeProblemStatus, commentOnProblem, logProblem, supportProblem, withdrawSupport } from "@/lib/problems/commands";
 import { getProblem, listProblemInbox, listProblems } from "@/lib/problems/queries";
 // Renamed on import: they are Vitest set-up helpers, not React hooks (the lint rule goes by the name).
 import { testDriver, useTestDatabase as setUpTestDatabase } from "../support/database";
 import { actorOf, auditEntries, createNetwork, createUser } from "../support/factories";
+import { appError } from "../support/errors";
 
 const t = setUpTestDatabase();
 
@@ -14,14 +14,6 @@ beforeEach(() => {
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const valid = {
   title: "Eltern erreichen, die keine Elternabende besuchen",

@@ -1,7 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { networkActivity, networks, taskComments, tasks, type User } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { addTaskComment, createTask, deleteTask, moveTask, updateTask } from "@/lib/tasks/commands";
 import { getTaskBoard, getTaskDetail, listTasks } from "@/lib/tasks/queries";
 import { parseTaskFilters } from "@/lib/tasks/rules";
@@ -9,17 +8,10 @@ import { createWorkingGroup } from "@/lib/working-groups/commands";
 // Renamed on import: the React hooks lint rule reads any "use…" call as a hook.
 import { testDriver, useTestDatabase as withTestDatabase } from "../support/database";
 import { actorOf, auditEntries, createNetwork, createUser } from "../support/factories";
+import { appError } from "../support/errors";
 
 const t = withTestDatabase();
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 type Net = Awaited<ReturnType<typeof createNetwork>>;
 let coordinator: User, member: User, otherMember: User, outsider: User, admin: User, moderator: User;

@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { networkMembers, outboxEmails, passwordResetTokens, signInAttempts, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { AppError } from "@/lib/errors";
 import {
   changePassword,
   changeUserRole,
@@ -20,6 +19,7 @@ import { testDriver, withTestDatabase } from "../support/database";
 import { envPerTest } from "../support/env";
 import { hashing } from "../support/password";
 import { TEST_PASSWORD, actorOf, auditEntries, createNetwork, createUser, outboxFor, reloadUser, uniqueEmail } from "../support/factories";
+import { appError } from "../support/errors";
 
 // Commands hash at small scrypt parameters here, except where a test asks for the production cost.
 vi.mock("@/lib/auth/password", async (importOriginal) => (await import("../support/password")).cheapPasswordHashing(importOriginal));
@@ -33,15 +33,6 @@ beforeEach(() => {
   setEnv({ SMTP_URL: undefined, APP_URL: "https://nzw.example" });
 });
 
-/** Runs a promise that must fail with an AppError and returns it. */
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Makes `keep` the only active admin (other tests in this file create admins too). */
 async function onlyAdmins(...keep: string[]) {

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { networkActivity, networkMembers, networks, tasks, workingGroupMembers, workingGroups, type User } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { createTask } from "@/lib/tasks/commands";
 import {
   addWorkingGroupMember,
@@ -14,17 +13,10 @@ import { listWorkingGroups } from "@/lib/working-groups/queries";
 // Renamed on import: the React hooks lint rule reads any "use…" call as a hook.
 import { testDriver, useTestDatabase as withTestDatabase } from "../support/database";
 import { actorOf, auditEntries, createNetwork, createUser } from "../support/factories";
+import { appError } from "../support/errors";
 
 const t = withTestDatabase();
 
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "expected an AppError").toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 let coordinator: User, member: User, outsider: User, admin: User;
 let net: Awaited<ReturnType<typeof createNetwork>>;
