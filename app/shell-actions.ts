@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { signOut } from "@/lib/auth";
 import { currentUser } from "@/lib/auth/session";
 import { isLocale, localeCookie } from "@/lib/i18n/locale";
-import { setPreferredLocale } from "@/lib/users/commands";
+import { endSessions, setPreferredLocale } from "@/lib/users/commands";
 
 /** The switcher sets the cookie for everybody and, for signed-in people, the profile language too. */
 export async function switchLanguage(form: FormData): Promise<void> {
@@ -19,5 +19,8 @@ export async function switchLanguage(form: FormData): Promise<void> {
 }
 
 export async function signOutEverywhere(): Promise<void> {
+  // Deleting the cookie alone would leave the token valid (and a prefetch in flight re-sets it).
+  const user = await currentUser();
+  if (user) await endSessions({ actor: user });
   await signOut({ redirectTo: "/" });
 }

@@ -34,3 +34,21 @@ test("the sign-in form checks its fields before asking the server", async ({ pag
   await expect(field(form, de.auth.email)).toHaveValue("keine-adresse");
 });
 
+
+test("sign-out ends the session for good: its token, sent again later, signs nobody in", async ({ page, newContext }) => {
+  await signUpViaUi(page, newPerson("signout"));
+  const token = (await page.context().cookies()).find((cookie) => cookie.name === "authjs.session-token");
+  expect(token).toBeDefined();
+  const banner = page.getByRole("banner");
+  await banner.getByRole("button", { name: de.shell.signOut }).click();
+  await expect(banner.getByRole("link", { name: de.shell.signIn })).toBeVisible();
+
+  // A request still in flight during sign-out (a link prefetch) can answer with the old token
+  // after the sign-out response deleted it; a copied cookie does the same. Either way: no session.
+  await page.context().addCookies([token!]);
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fprofile$/);
+  const elsewhere = await newContext();
+  await elsewhere.addCookies([token!]);
+  expect(await (await elsewhere.request.get("/api/auth/session")).json()).toBeNull();
+});

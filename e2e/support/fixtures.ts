@@ -5,6 +5,12 @@ import en from "../../lib/i18n/messages/en.json" with { type: "json" };
 /* The UI's own texts, so the specs follow the message files instead of copying strings. */
 export { de, en };
 
+/*
+ * The demo accounts are shared by all tests (and the admin's session by all tests of a worker):
+ * use them only for what changes nothing about the account itself. Signing out, changing a
+ * password, a role or the profile of an account ends or alters its sessions everywhere, so tests
+ * that do that work on a fresh account (newPerson + signUpViaUi).
+ */
 export const DEMO_PASSWORD = "netzwerkstatt-demo";
 export const demo = {
   admin: { email: "admin@netzwerkstatt.test", name: "Anna Albrecht" },

@@ -201,6 +201,20 @@ export async function deleteAccount({ actor, input }: { actor: Actor | null; inp
   });
 }
 
+/**
+ * Sign-out. A session is a signed token the server cannot delete, and a request still in flight
+ * can put a deleted cookie back; bumping the session version makes every token issued so far
+ * (this browser's, a copied one, other devices') fail at its next request.
+ */
+export async function endSessions({ actor }: { actor: Actor | null }) {
+  assertCan(actor, "profile.edit");
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, actor.id));
+}
+
 export async function setPreferredLocale({ actor, locale }: { actor: Actor | null; locale: Locale }) {
   assertCan(actor, "profile.edit");
   const db = await getDb();
