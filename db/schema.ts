@@ -2,6 +2,7 @@ import {
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -12,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 /*
@@ -307,6 +309,8 @@ export const tasks = pgTable(
     /** Order inside a status column of the task board. */
     position: integer("position").notNull().default(0),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Set when the task was handed back from a concluded think-tank's outcome. */
+    thinkTankId: text("think_tank_id").references((): AnyPgColumn => thinkTanks.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -450,6 +454,296 @@ export const apiTokens = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Think-Tanks (the second circle): problem spaces with knowledge-givers and design-thinking phases
+// ---------------------------------------------------------------------------------------------
+
+export const thinkTankStatuses = ["convening", "active", "paused", "concluded", "archived"] as const;
+export const thinkTankStatus = pgEnum("think_tank_status", thinkTankStatuses);
+export const phaseTemplates = ["dschool", "hpi", "double_diamond", "custom"] as const;
+export const phaseTemplate = pgEnum("phase_template", phaseTemplates);
+/** `participants`: only participants read it; `origin_networks`: members of the origin networks read it too. */
+export const thinkTankVisibilities = ["participants", "origin_networks"] as const;
+export const thinkTankVisibility = pgEnum("think_tank_visibility", thinkTankVisibilities);
+export const thinkTankRoles = ["moderator", "knowledge_giver", "delegate", "observer"] as const;
+export const thinkTankRole = pgEnum("think_tank_role", thinkTankRoles);
+export const phaseStatuses = ["pending", "running", "paused", "completed"] as const;
+export const phaseStatus = pgEnum("phase_status", phaseStatuses);
+
+export const thinkTanks = pgTable(
+  "think_tanks",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    /** The guiding question, usually "How might we …?". */
+    question: text("question").notNull(),
+    goals: text("goals").notNull().default(""),
+    status: thinkTankStatus("status").notNull().default("convening"),
+    pausedReason: text("paused_reason"),
+    template: phaseTemplate("template").notNull().default("dschool"),
+    visibility: thinkTankVisibility("visibility").notNull().default("participants"),
+    startsOn: date("starts_on", { mode: "string" }),
+    endsOn: date("ends_on", { mode: "string" }),
+    currentPhaseId: text("current_phase_id"),
+    /** The DENKZELLE practice: a new think-tank continues a paused or concluded one. */
+    carriedOverFromId: text("carried_over_from_id").references((): AnyPgColumn => thinkTanks.id, { onDelete: "set null" }),
+    outcomeSummary: text("outcome_summary").notNull().default(""),
+    outcomeDecisions: text("outcome_decisions").notNull().default(""),
+    concludedAt: timestamp("concluded_at", { withTimezone: true, mode: "date" }),
+    archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("think_tanks_status_idx").on(t.status), index("think_tanks_carried_over_idx").on(t.carriedOverFromId)],
+);
+
+/** Origin problems: one think-tank may take problems from several networks; a problem may be carried over. */
+export const thinkTankProblems = pgTable(
+  "think_tank_problems",
+  {
+    thinkTankId: text("think_tank_id")
+      .notNull()
+      .references(() => thinkTanks.id, { onDelete: "cascade" }),
+    problemId: text("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    /** What the conclusion says about this problem when it stays open. */
+    resolutionNote: text("resolution_note").notNull().default(""),
+    addedById: text("added_by_id").references(() => users.id, { onDelete: "set null" }),
+    addedAt: timestamp("added_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.thinkTankId, t.problemId] }), index("think_tank_problems_problem_idx").on(t.problemId)],
+);
+
+export const thinkTankParticipants = pgTable(
+  "think_tank_participants",
+  {
+    thinkTankId: text("think_tank_id")
+      .notNull()
+      .references(() => thinkTanks.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: thinkTankRole("role").notNull(),
+    /** "Phase started" e-mails are optional per person. */
+    phaseMails: boolean("phase_mails").notNull().default(true),
+    invitedById: text("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    joinedAt: timestamp("joined_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.thinkTankId, t.userId] }), index("think_tank_participants_user_idx").on(t.userId)],
+);
+
+export const thinkTankInvitations = pgTable(
+  "think_tank_invitations",
+  {
+    id: id(),
+    thinkTankId: text("think_tank_id")
+      .notNull()
+      .references(() => thinkTanks.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: thinkTankRole("role").notNull().default("knowledge_giver"),
+    message: text("message").notNull().default(""),
+    tokenHash: text("token_hash").notNull(),
+    invitedById: text("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
+    declinedAt: timestamp("declined_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("think_tank_invitations_token_unique").on(t.tokenHash), index("think_tank_invitations_tt_idx").on(t.thinkTankId)],
+);
+
+export const phases = pgTable(
+  "phases",
+  {
+    id: id(),
+    thinkTankId: text("think_tank_id")
+      .notNull()
+      .references(() => thinkTanks.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    goal: text("goal").notNull().default(""),
+    timeboxMinutes: integer("timebox_minutes"),
+    status: phaseStatus("status").notNull().default("pending"),
+    /** Remaining time = timebox − elapsedSeconds − (now − runningSince) while running. */
+    runningSince: timestamp("running_since", { withTimezone: true, mode: "date" }),
+    elapsedSeconds: integer("elapsed_seconds").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("phases_think_tank_idx").on(t.thinkTankId, t.position)],
+);
+
+/** Phase history: who started, paused, completed or reopened which phase, and when. */
+export const phaseChanges = pgTable(
+  "phase_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    thinkTankId: text("think_tank_id")
+      .notNull()
+      .references(() => thinkTanks.id, { onDelete: "cascade" }),
+    phaseId: text("phase_id")
+      .notNull()
+      .references(() => phases.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("phase_changes_tt_idx").on(t.thinkTankId, t.at)],
+);
+
+/** Selected ideas of a concluded think-tank; each may point at the card it came from. */
+export const outcomeIdeas = pgTable(
+  "outcome_ideas",
+  {
+    id: id(),
+    thinkTankId: text("think_tank_id")
+      .notNull()
+      .references(() => thinkTanks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    note: text("note").notNull().default(""),
+    cardId: text("card_id").references((): AnyPgColumn => cards.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outcome_ideas_tt_idx").on(t.thinkTankId, t.position)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Realtime boards: cards, groups and votes, changed only through ops recorded as board_events
+// ---------------------------------------------------------------------------------------------
+
+export const boardKinds = ["canvas", "columns"] as const;
+export const boardKind = pgEnum("board_kind", boardKinds);
+/** Templates decide the initial columns; `canvas` is the free canvas. */
+export const boardTemplates = ["canvas", "retrospective", "info_wall", "empathy_map", "feedback_grid", "how_might_we"] as const;
+export const boardTemplate = pgEnum("board_template", boardTemplates);
+
+export const boards = pgTable(
+  "boards",
+  {
+    id: id(),
+    thinkTankId: text("think_tank_id").references(() => thinkTanks.id, { onDelete: "cascade" }),
+    phaseId: text("phase_id").references(() => phases.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: boardKind("kind").notNull(),
+    template: boardTemplate("template").notNull(),
+    position: integer("position").notNull().default(0),
+    anonymous: boolean("anonymous").notNull().default(false),
+    locked: boolean("locked").notNull().default(false),
+    /** Dots per person; 0 switches voting off. */
+    votesPerPerson: integer("votes_per_person").notNull().default(0),
+    votesHidden: boolean("votes_hidden").notNull().default(false),
+    votesRevealed: boolean("votes_revealed").notNull().default(false),
+    timerEndsAt: timestamp("timer_ends_at", { withTimezone: true, mode: "date" }),
+    spotlightCardId: text("spotlight_card_id"),
+    /** Number of the last board_events row. */
+    seq: integer("seq").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("boards_phase_idx").on(t.phaseId, t.position), index("boards_think_tank_idx").on(t.thinkTankId)],
+);
+
+export const boardColumns = pgTable(
+  "board_columns",
+  {
+    id: id(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    position: doublePrecision("position").notNull(),
+  },
+  (t) => [index("board_columns_board_idx").on(t.boardId, t.position)],
+);
+
+export const cardGroups = pgTable(
+  "card_groups",
+  {
+    id: id(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    title: text("title").notNull().default(""),
+    columnId: text("column_id").references(() => boardColumns.id, { onDelete: "set null" }),
+    x: doublePrecision("x"),
+    y: doublePrecision("y"),
+    version: integer("version").notNull().default(1),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("card_groups_board_idx").on(t.boardId)],
+);
+
+export const cards = pgTable(
+  "cards",
+  {
+    id: id(),
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    columnId: text("column_id").references(() => boardColumns.id, { onDelete: "set null" }),
+    groupId: text("group_id").references(() => cardGroups.id, { onDelete: "set null" }),
+    text: text("text").notNull(),
+    colour: text("colour").notNull().default("yellow"),
+    x: doublePrecision("x"),
+    y: doublePrecision("y"),
+    /** Order inside a column or group (fractional so a move touches one row). */
+    position: doublePrecision("position").notNull().default(0),
+    /** Kept on anonymous boards too, so authors can edit their own cards; never sent to clients there. */
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    /** Carried over from a card of an earlier think-tank. */
+    carriedFromCardId: text("carried_from_card_id").references((): AnyPgColumn => cards.id, { onDelete: "set null" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("cards_board_idx").on(t.boardId)],
+);
+
+export const votes = pgTable(
+  "votes",
+  {
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    cardId: text("card_id")
+      .notNull()
+      .references(() => cards.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.userId] }), index("votes_board_user_idx").on(t.boardId, t.userId)],
+);
+
+/** Every committed op, numbered per board: replay after reconnect, idempotent retries, audit trail. */
+export const boardEvents = pgTable(
+  "board_events",
+  {
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    /** What the room receives (never an author on anonymous boards). */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** What the sender's ack carried; a resent clientOpId gets exactly this back. */
+    result: jsonb("result").$type<Record<string, unknown>>().notNull().default({}),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    clientOpId: text("client_op_id").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.seq] }), uniqueIndex("board_events_client_op_unique").on(t.boardId, t.clientOpId)],
+);
+
+// ---------------------------------------------------------------------------------------------
 // Cross-cutting: audit log and mail outbox
 // ---------------------------------------------------------------------------------------------
 
@@ -495,3 +789,12 @@ export type Network = typeof networks.$inferSelect;
 export type PlatformRole = (typeof platformRoles)[number];
 export type Sector = (typeof sectors)[number];
 export type Locale = (typeof locales)[number];
+export type ThinkTank = typeof thinkTanks.$inferSelect;
+export type ThinkTankStatus = (typeof thinkTankStatuses)[number];
+export type ThinkTankRole = (typeof thinkTankRoles)[number];
+export type PhaseTemplate = (typeof phaseTemplates)[number];
+export type Phase = typeof phases.$inferSelect;
+export type PhaseStatus = (typeof phaseStatuses)[number];
+export type Board = typeof boards.$inferSelect;
+export type BoardTemplate = (typeof boardTemplates)[number];
+export type Card = typeof cards.$inferSelect;

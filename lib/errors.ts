@@ -17,6 +17,12 @@ export const errorStatus = {
   invalid_credentials: 401,
   account_disabled: 403,
   token_invalid: 400,
+  think_tank_not_open: 409,
+  board_closed: 409,
+  version_conflict: 409,
+  vote_budget_exceeded: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
   internal: 500,
 } as const;
 

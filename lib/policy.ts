@@ -155,3 +155,101 @@ export function canRequestToJoin(actor: Actor | null | undefined, network: Joina
   if (!actor) return false;
   return network.listed && network.approval === "approved" && network.status === "active" && network.networkRole === null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inside a think-tank: the participant role, the platform role and the think-tank's status decide.
+// ---------------------------------------------------------------------------------------------
+
+export type ThinkTankRole = "moderator" | "knowledge_giver" | "delegate" | "observer";
+export type ThinkTankStatus = "convening" | "active" | "paused" | "concluded" | "archived";
+
+export const thinkTankActions = [
+  "thinkTank.view",
+  "thinkTank.edit",
+  "thinkTank.changeStatus",
+  "thinkTank.attachProblems",
+  "thinkTank.conclude",
+  "thinkTank.handBack",
+  "thinkTank.carryOver",
+  "thinkTank.archive",
+  "thinkTank.leave",
+  "phases.edit",
+  "phases.run",
+  "participants.viewContacts",
+  "participants.invite",
+  "participants.changeRole",
+  "participants.remove",
+  "board.view",
+  "board.write",
+  "board.moderate",
+  "board.export",
+] as const;
+export type ThinkTankAction = (typeof thinkTankActions)[number];
+
+/**
+ * `originReader`: a member of an origin network of a think-tank whose visibility lets origin
+ * networks read along. Platform admins and moderators are the host's stewards: they see every
+ * think-tank and may moderate it (as they see every Work-Space).
+ */
+export type ThinkTankContext = { thinkTankRole: ThinkTankRole | null; originReader: boolean; status: ThinkTankStatus };
+
+type TtWho = ThinkTankRole | "originReader" | "steward";
+
+const ALL_TT: ThinkTankStatus[] = ["convening", "active", "paused", "concluded", "archived"];
+const READERS: TtWho[] = ["moderator", "knowledge_giver", "delegate", "observer", "originReader", "steward"];
+const PARTICIPANTS: TtWho[] = ["moderator", "knowledge_giver", "delegate", "observer", "steward"];
+const MODERATORS: TtWho[] = ["moderator", "steward"];
+const CONTRIBUTORS: TtWho[] = ["moderator", "knowledge_giver", "delegate", "steward"];
+
+/**
+ * Convening and active think-tanks work; paused ones rest (people read, moderators tidy up and
+ * may resume or carry over); concluded ones hand back and archive; archived ones are read-only.
+ */
+const thinkTankRules: Record<ThinkTankAction, { who: TtWho[]; when: ThinkTankStatus[] }> = {
+  "thinkTank.view": { who: READERS, when: ALL_TT },
+  "thinkTank.edit": { who: MODERATORS, when: ["convening", "active", "paused"] },
+  "thinkTank.changeStatus": { who: MODERATORS, when: ["convening", "active", "paused", "concluded"] },
+  "thinkTank.attachProblems": { who: MODERATORS, when: ["convening", "active", "paused"] },
+  "thinkTank.conclude": { who: MODERATORS, when: ["active", "paused"] },
+  "thinkTank.handBack": { who: MODERATORS, when: ["concluded"] },
+  "thinkTank.carryOver": { who: MODERATORS, when: ["paused", "concluded"] },
+  "thinkTank.archive": { who: MODERATORS, when: ["concluded"] },
+  "thinkTank.leave": { who: ["knowledge_giver", "delegate", "observer"], when: ["convening", "active", "paused", "concluded"] },
+  "phases.edit": { who: MODERATORS, when: ["convening", "active", "paused"] },
+  "phases.run": { who: MODERATORS, when: ["convening", "active"] },
+  "participants.viewContacts": { who: PARTICIPANTS, when: ALL_TT },
+  "participants.invite": { who: MODERATORS, when: ["convening", "active", "paused"] },
+  "participants.changeRole": { who: MODERATORS, when: ["convening", "active", "paused"] },
+  "participants.remove": { who: MODERATORS, when: ["convening", "active", "paused"] },
+  "board.view": { who: READERS, when: ALL_TT },
+  "board.write": { who: CONTRIBUTORS, when: ["convening", "active"] },
+  "board.moderate": { who: MODERATORS, when: ["convening", "active"] },
+  "board.export": { who: READERS, when: ALL_TT },
+};
+
+function thinkTankWhos(actor: Actor, context: ThinkTankContext): TtWho[] {
+  const whos: TtWho[] = [];
+  if (context.thinkTankRole) whos.push(context.thinkTankRole);
+  if (context.originReader) whos.push("originReader");
+  if (actor.role === "admin" || actor.role === "moderator") whos.push("steward");
+  return whos;
+}
+
+export function canInThinkTank(actor: Actor | null | undefined, context: ThinkTankContext, action: ThinkTankAction): boolean {
+  if (!actor) return false;
+  const rule = thinkTankRules[action];
+  return thinkTankWhos(actor, context).some((w) => rule.who.includes(w)) && rule.when.includes(context.status);
+}
+
+/**
+ * Whoever cannot see the think-tank gets `not_found` (no hint that it exists); people who see it
+ * but may not do this get `forbidden`, or `think_tank_not_open` when only its status stops them.
+ */
+export function assertCanInThinkTank(actor: Actor | null | undefined, context: ThinkTankContext, action: ThinkTankAction): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  if (!canInThinkTank(actor, context, "thinkTank.view")) throw new AppError("not_found", "Think-tank not found");
+  if (canInThinkTank(actor, context, action)) return;
+  const anyStatus = ALL_TT.some((status) => canInThinkTank(actor, { ...context, status }, action));
+  if (anyStatus) throw new AppError("think_tank_not_open", `Not possible while the think-tank is ${context.status}`);
+  throw new AppError("forbidden", `Missing think-tank permission ${action}`);
+}
