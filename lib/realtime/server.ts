@@ -2,11 +2,17 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { appUrl } from "@/lib/env";
 import type { Actor } from "@/lib/policy";
+import { publishRealtimeServer, rooms } from "./emit";
 import { actorFromCookieHeader } from "./session";
 
 export type SocketData = { actor: Actor & { name: string } };
-export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
-export type RealtimeSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- events are typed by the zod schemas in events.ts
+type AnyEvents = Record<string, (...args: any[]) => void>;
+export type RealtimeServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+export type RealtimeSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+
+/** Domain modules (boards, think-tank phases) register their socket events here. */
+export type ConnectionHandler = (io: RealtimeServer, socket: RealtimeSocket) => void;
 
 /** Browsers send Origin on websocket and polling requests; only our own origin may connect. */
 export function isAllowedOrigin(req: IncomingMessage): boolean {
@@ -25,7 +31,7 @@ export function isAllowedOrigin(req: IncomingMessage): boolean {
  * socket.io on the app's own HTTP server. The handshake needs a valid session; domain events
  * (boards, phases) are registered by their modules through `onConnection`.
  */
-export function attachRealtime(httpServer: HttpServer): RealtimeServer {
+export function attachRealtime(httpServer: HttpServer, handlers: ConnectionHandler[] = []): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -49,7 +55,9 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
   });
 
   io.on("connection", (socket) => {
-    void socket.join(`user:${socket.data.actor.id}`);
+    void socket.join(rooms.user(socket.data.actor.id));
+    for (const handler of handlers) handler(io, socket);
   });
+  publishRealtimeServer(io);
   return io;
 }
