@@ -8,7 +8,7 @@ import { networkAccess, type NetworkAccess } from "@/lib/networks/access";
 import { recordActivity } from "@/lib/networks/activity";
 import { assertCanInNetwork, type Actor, type NetworkAction } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { canTransition, isClosed, transitionExists, triageRoles } from "./rules";
+import { canTransition, isClosed, transitionExists, triageRoles, type TriageRole } from "./rules";
 import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZNetworkRef, ZProblemRef } from "./schemas";
 
 /*
@@ -58,47 +58,60 @@ export async function logProblem({ actor, input }: Command) {
  * Moves a problem along its life (see rules.ts). Exported for the think-tank work, which escalates
  * and takes problems into think-tanks through this same command. The update is conditional on the
  * status the caller saw, so two people triaging at once cannot both succeed from the same state.
+ * With `outer`, it runs inside the caller's transaction (as a savepoint).
  */
-export async function changeProblemStatus({ actor, input }: Command) {
-  const db = await getDb();
+export async function changeProblemStatus({ actor, input }: Command, outer?: DbOrTx) {
+  // Escalation passes its own transaction so the think-tank and the problems' statuses land together.
+  const db = outer ?? (await getDb());
   const { network, context, actor: who } = await authorise(db, actor, input, "problem.triage");
   const data = parseInput(ZChangeProblemStatus, input);
-  return db.transaction(async (tx) => {
-    const problem = await problemInNetwork(tx, network.id, data.problemId);
-    const from: ProblemStatus = problem.status;
-    const roles = triageRoles(context.networkRole, who.role);
-    if (!canTransition(from, data.to, roles)) {
-      // Possible for somebody else (e.g. escalation is the host's): forbidden; possible for nobody: conflict.
-      if (transitionExists(from, data.to)) throw new AppError("forbidden", `Not allowed to move a problem from ${from} to ${data.to}`);
-      throw new AppError("conflict", `A problem cannot move from ${from} to ${data.to}`, { fields: { to: ["invalidChoice"] } });
-    }
-    const [updated] = await tx
-      .update(problems)
-      .set({ status: data.to })
-      .where(and(eq(problems.id, problem.id), eq(problems.status, from)))
-      .returning();
-    if (!updated) throw new AppError("conflict", "The problem changed meanwhile");
-    const [change] = await tx
-      .insert(problemStatusChanges)
-      .values({ problemId: problem.id, fromStatus: from, toStatus: data.to, note: data.note, actorId: who.id })
-      .returning();
-    await recordActivity(tx, {
-      networkId: network.id,
-      actorId: who.id,
-      verb: "problem.status_changed",
-      subjectType: "problem",
-      subjectId: problem.id,
-      summary: problem.title,
-    });
-    await recordAudit(tx, {
-      actorId: who.id,
-      action: "problem.status_changed",
-      subjectType: "problem",
-      subjectId: problem.id,
-      data: { networkId: network.id, from, to: data.to, note: data.note },
-    });
-    return { problem: updated, change };
+  return db.transaction((tx) =>
+    moveProblemStatus(tx, { networkId: network.id, actorId: who.id, roles: triageRoles(context.networkRole, who.role), problemId: data.problemId, to: data.to, note: data.note }),
+  );
+}
+
+/**
+ * The body of changeProblemStatus inside the caller's transaction, for the think-tank commands
+ * (conclusion resolves origin problems atomically with the think-tank's status change). The caller
+ * has authorised the actor and names the roles it acts with.
+ */
+export async function moveProblemStatus(
+  tx: DbOrTx,
+  params: { networkId: string; actorId: string; roles: readonly TriageRole[]; problemId: string; to: ProblemStatus; note: string },
+) {
+  const problem = await problemInNetwork(tx, params.networkId, params.problemId);
+  const from: ProblemStatus = problem.status;
+  if (!canTransition(from, params.to, params.roles)) {
+    // Possible for somebody else (e.g. escalation is the host's): forbidden; possible for nobody: conflict.
+    if (transitionExists(from, params.to)) throw new AppError("forbidden", `Not allowed to move a problem from ${from} to ${params.to}`);
+    throw new AppError("conflict", `A problem cannot move from ${from} to ${params.to}`, { fields: { to: ["invalidChoice"] } });
+  }
+  const [updated] = await tx
+    .update(problems)
+    .set({ status: params.to })
+    .where(and(eq(problems.id, problem.id), eq(problems.status, from)))
+    .returning();
+  if (!updated) throw new AppError("conflict", "The problem changed meanwhile");
+  const [change] = await tx
+    .insert(problemStatusChanges)
+    .values({ problemId: problem.id, fromStatus: from, toStatus: params.to, note: params.note, actorId: params.actorId })
+    .returning();
+  await recordActivity(tx, {
+    networkId: params.networkId,
+    actorId: params.actorId,
+    verb: "problem.status_changed",
+    subjectType: "problem",
+    subjectId: problem.id,
+    summary: problem.title,
   });
+  await recordAudit(tx, {
+    actorId: params.actorId,
+    action: "problem.status_changed",
+    subjectType: "problem",
+    subjectId: problem.id,
+    data: { networkId: params.networkId, from, to: params.to, note: params.note },
+  });
+  return { problem: updated, change };
 }
 
 export async function commentOnProblem({ actor, input }: Command) {
