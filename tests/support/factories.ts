@@ -101,3 +101,54 @@ export async function outboxFor(to: string) {
   const db = await getDb();
   return db.select().from(outboxEmails).where(eq(outboxEmails.to, to)).orderBy(asc(outboxEmails.createdAt));
 }
+
+/**
+ * A think-tank inserted directly (for tests of code that works on existing think-tanks): with
+ * participants, origin problems and one phase with one free-canvas board. Commands that create
+ * think-tanks are tested on their own.
+ */
+export async function createThinkTankRow(
+  options: {
+    title?: string;
+    question?: string;
+    status?: "convening" | "active" | "paused" | "concluded" | "archived";
+    visibility?: "participants" | "origin_networks";
+    participants?: Array<{ userId: string; role: "moderator" | "knowledge_giver" | "delegate" | "observer" }>;
+    problemIds?: string[];
+    createdById?: string;
+  } = {},
+) {
+  const { thinkTanks, thinkTankParticipants, thinkTankProblems, phases, boards } = await import("@/db/schema");
+  const db = await getDb();
+  const [thinkTank] = await db
+    .insert(thinkTanks)
+    .values({
+      title: options.title ?? `Think-Tank ${randomBytes(3).toString("hex")}`,
+      question: options.question ?? "Wie könnten wir …?",
+      status: options.status ?? "active",
+      visibility: options.visibility ?? "participants",
+      pausedReason: options.status === "paused" ? "Sommerpause" : null,
+      createdById: options.createdById ?? null,
+    })
+    .returning();
+  if (!thinkTank) throw new Error("think-tank insert returned nothing");
+  for (const p of options.participants ?? []) await db.insert(thinkTankParticipants).values({ thinkTankId: thinkTank.id, userId: p.userId, role: p.role });
+  for (const problemId of options.problemIds ?? []) await db.insert(thinkTankProblems).values({ thinkTankId: thinkTank.id, problemId });
+  const [phase] = await db.insert(phases).values({ thinkTankId: thinkTank.id, position: 0, name: "Ideen finden", status: "running" }).returning();
+  if (!phase) throw new Error("phase insert returned nothing");
+  const [board] = await db.insert(boards).values({ thinkTankId: thinkTank.id, phaseId: phase.id, title: "Ideen", kind: "canvas", template: "canvas" }).returning();
+  if (!board) throw new Error("board insert returned nothing");
+  return { thinkTank, phase, board };
+}
+
+/** A problem row in a network with the given status (e.g. already `in_think_tank`). */
+export async function createProblemRow(networkId: string, options: { title?: string; status?: "open" | "escalated" | "in_think_tank" | "resolved" | "withdrawn" } = {}) {
+  const { problems } = await import("@/db/schema");
+  const db = await getDb();
+  const [problem] = await db
+    .insert(problems)
+    .values({ networkId, title: options.title ?? "Ein Problem", description: "Beschreibung", status: options.status ?? "in_think_tank" })
+    .returning();
+  if (!problem) throw new Error("problem insert returned nothing");
+  return problem;
+}
