@@ -165,7 +165,8 @@ export type BoardSnapshot = {
   myVotes: Record<string, number>;
   /** Card ids I wrote (also on anonymous boards, sent only to me, so I can edit and delete them). */
   mine: string[];
-  me: { id: string; canWrite: boolean; canModerate: boolean };
+  /** The receiving person; `canWrite` already accounts for a closed board (a moderator may still write on a locked one). */
+  me: { id: string; name: string; canWrite: boolean; canModerate: boolean };
 };
 
 // Server → client ---------------------------------------------------------------------------------
@@ -175,6 +176,8 @@ export type BoardEvent = { boardId: string; seq: number; type: BoardOpType; payl
 export type PresenceEntry = { userId: string; name: string };
 export type PresenceUpdate = { boardId: string; present: PresenceEntry[] };
 export type CursorMove = { boardId: string; userId: string; name: string; x: number; y: number };
+/** A moderator's "follow me" position (volatile). */
+export type FollowView = { boardId: string; userId: string; name: string; x: number; y: number };
 export type PhaseUpdate = { thinkTankId: string };
 
 export type AckError = { ok: false; error: { code: string; message: string; current?: BoardCardState } };
