@@ -1,7 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog, networkMembers, networks, outboxEmails, users, type Locale, type PlatformRole, type Sector, type User } from "@/db/schema";
+import {
+  auditLog,
+  boards,
+  networkMembers,
+  networks,
+  outboxEmails,
+  phases,
+  problems,
+  thinkTankParticipants,
+  thinkTankProblems,
+  thinkTanks,
+  users,
+  type Locale,
+  type PlatformRole,
+  type Sector,
+  type User,
+} from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/policy";
 
@@ -118,7 +134,6 @@ export async function createThinkTankRow(
     createdById?: string;
   } = {},
 ) {
-  const { thinkTanks, thinkTankParticipants, thinkTankProblems, phases, boards } = await import("@/db/schema");
   const db = await getDb();
   const [thinkTank] = await db
     .insert(thinkTanks)
@@ -143,7 +158,6 @@ export async function createThinkTankRow(
 
 /** A problem row in a network with the given status (e.g. already `in_think_tank`). */
 export async function createProblemRow(networkId: string, options: { title?: string; status?: "open" | "escalated" | "in_think_tank" | "resolved" | "withdrawn" } = {}) {
-  const { problems } = await import("@/db/schema");
   const db = await getDb();
   const [problem] = await db
     .insert(problems)
