@@ -13,6 +13,7 @@ export async function SiteHeader() {
     ...(user
       ? [
           { href: "/my-networks", label: t("nav.myNetworks") },
+          { href: "/think-tanks", label: t("nav.thinkTanks") },
           { href: "/profile", label: t("nav.profile") },
         ]
       : []),
