@@ -3,6 +3,8 @@ import { ZChangeMemberRole, ZInviteMember } from "@/lib/memberships/schemas";
 import { ZCreateNetwork, ZDirectoryQuery, ZUpdateNetwork } from "@/lib/networks/schemas";
 import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZProblemFilters } from "@/lib/problems/schemas";
 import { ZCreateTask, ZUpdateTask } from "@/lib/tasks/schemas";
+import { ZRunPhase } from "@/lib/phases/schemas";
+import { ZCreateThinkTank } from "@/lib/think-tanks/schemas";
 import type { Endpoint } from "./openapi";
 
 /** The task list's filters (parsed leniently by lib/tasks/rules.ts parseTaskFilters). */
@@ -227,5 +229,57 @@ export const apiEndpoints: Endpoint[] = [
     auth: "required",
     success: { status: 200, description: "the support state" },
     errors: ["forbidden", "not_found"],
+  },
+  {
+    method: "get",
+    path: "/think-tanks",
+    tag: "Think-tanks",
+    summary: "Think-tanks the caller takes part in or reads along (all for admins and moderators)",
+    auth: "required",
+    query: z.object({ status: z.enum(["convening", "active", "paused", "concluded", "archived"]).optional() }),
+    success: { status: 200, description: "`{ thinkTanks: [{ id, title, question, status, template, startsOn, endsOn, participantCount, myRole, currentPhase }] }`" },
+  },
+  {
+    method: "post",
+    path: "/think-tanks",
+    tag: "Think-tanks",
+    summary: "Convene a think-tank (admins and moderators); with `problemIds` the problems are escalated into it",
+    description:
+      "Creates the phases of the template (or `customPhases`), each with its default boards and columns. The creator becomes moderator; `moderatorIds` adds platform moderators or admins. Origin problems move to `in_think_tank` with a history note; their networks' coordinators get an e-mail.",
+    auth: "required",
+    body: ZCreateThinkTank,
+    success: { status: 201, description: "`{ thinkTank }`" },
+    errors: ["forbidden", "not_found", "conflict"],
+  },
+  {
+    method: "get",
+    path: "/think-tanks/{id}",
+    tag: "Think-tanks",
+    summary: "One think-tank with its origin problems and its phases, each listing its boards with ids",
+    auth: "required",
+    success: { status: 200, description: "`{ thinkTank: { …, problems: [...], phases: [{ id, name, goal, timeboxMinutes, status, runningSince, elapsedSeconds, boards: [{ id, title, kind, template }] }] } }`" },
+    errors: ["not_found"],
+  },
+  {
+    method: "post",
+    path: "/think-tanks/{id}/problems",
+    tag: "Think-tanks",
+    summary: "Escalate problems (from one or several networks) into this existing think-tank (its moderators)",
+    auth: "required",
+    body: z.object({ problemIds: z.array(z.string()).min(1), locale: z.enum(["de", "en"]).optional().describe("language of the history note") }),
+    success: { status: 200, description: "`{ thinkTankId, problems: [{ id, title, networkSlug }] }`" },
+    errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
+  },
+  {
+    method: "post",
+    path: "/think-tanks/{id}/phases/{phaseId}",
+    tag: "Think-tanks",
+    summary: "Change a phase: start, pause, complete or reopen (moderators)",
+    description:
+      "`start` and `reopen` make the phase current and pause any other running phase; starting a phase of a convening think-tank activates it. With `notify: true` a first start e-mails participants who want phase mails.",
+    auth: "required",
+    body: ZRunPhase.omit({ thinkTankId: true, phaseId: true }),
+    success: { status: 200, description: "`{ phase }` with its new status and clock" },
+    errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
   },
 ];

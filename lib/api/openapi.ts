@@ -18,7 +18,7 @@ export type Endpoint = {
   /** Success status and a short description of the body. */
   success: { status: number; description: string };
   /** Error codes this endpoint can answer with besides invalid_input/unauthenticated/internal. */
-  errors?: Array<"forbidden" | "not_found" | "conflict" | "too_many_attempts" | "network_not_active" | "last_coordinator">;
+  errors?: Array<"forbidden" | "not_found" | "conflict" | "too_many_attempts" | "network_not_active" | "last_coordinator" | "think_tank_not_open">;
 };
 
 const statusOf: Record<string, number> = {
@@ -29,6 +29,7 @@ const statusOf: Record<string, number> = {
   conflict: 409,
   network_not_active: 409,
   last_coordinator: 409,
+  think_tank_not_open: 409,
   too_many_attempts: 429,
 };
 
