@@ -8,6 +8,7 @@ import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { authSecret } from "@/lib/auth/secret";
 import { env, EnvError, type Env } from "@/lib/env";
 import { attachRealtime } from "@/lib/realtime/server";
+import { registerThinkTankHandlers } from "@/lib/think-tanks/realtime";
 
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     stampClientIp(req, config.TRUST_PROXY);
     void handle(req, res);
   });
-  const io = attachRealtime(server);
+  const io = attachRealtime(server, [registerThinkTankHandlers]);
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes these
     stampClientIp(req, config.TRUST_PROXY);
