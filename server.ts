@@ -7,7 +7,9 @@ import { seedDemoDataIfEmpty } from "@/db/seed";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { authSecret } from "@/lib/auth/secret";
 import { env, EnvError, type Env } from "@/lib/env";
-import { attachRealtime } from "@/lib/realtime/server";
+import { boardQueuesIdle } from "@/lib/boards/commands";
+import { registerBoardHandlers } from "@/lib/realtime/board-handlers";
+import { attachRealtime, closeRealtime } from "@/lib/realtime/server";
 import { registerThinkTankHandlers } from "@/lib/think-tanks/realtime";
 
 /** How long in-flight requests may take to finish after SIGTERM before connections are cut. */
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
     stampClientIp(req, config.TRUST_PROXY);
     void handle(req, res);
   });
-  const io = attachRealtime(server, [registerThinkTankHandlers]);
+  const io = attachRealtime(server, [registerBoardHandlers, registerThinkTankHandlers]);
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/socket.io")) return; // socket.io's own listener takes these
     stampClientIp(req, config.TRUST_PROXY);
@@ -100,10 +102,11 @@ async function main(): Promise<void> {
     // Stop accepting, disconnect realtime clients (they reconnect to another instance or later),
     // let in-flight HTTP requests finish, then flush and close the database.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    io.disconnectSockets(true);
-    void io.close();
+    const realtimeClosed = closeRealtime(io);
     server.closeIdleConnections();
     await closed;
+    await realtimeClosed.catch(() => {});
+    await boardQueuesIdle(); // ops already received are committed before the database closes
     clearTimeout(forced);
     await database.close();
     console.info("› stopped cleanly");

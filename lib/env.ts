@@ -41,6 +41,10 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt(60 * 24 * 30).default(480),
   SESSION_MAX_DAYS: positiveInt(365).default(30),
   TRUST_PROXY: bool.default(false),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: "must be a Redis URL: redis://host:6379 or rediss://…" })
+    .optional(),
   SEED_DEMO_DATA: bool.optional(),
 });
 
@@ -59,6 +63,7 @@ export const envDocs: Record<keyof Env, string> = {
   SESSION_IDLE_MINUTES: "A session ends after this many minutes without a request (default 480).",
   SESSION_MAX_DAYS: "A session ends this many days after sign-in, however active (default 30).",
   TRUST_PROXY: "`true` behind a reverse proxy: take the client IP from X-Forwarded-For (default false).",
+  REDIS_URL: "Redis (6.2+) for running several instances: realtime rooms span all of them (socket.io Redis Streams adapter). Unset: one instance.",
   SEED_DEMO_DATA: "Seed demo data on first start (default: true on the embedded database, never with DATABASE_URL).",
 };
 
