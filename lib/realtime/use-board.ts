@@ -44,7 +44,18 @@ export function useBoard(boardId: string): UseBoard {
     if (!live) return;
     // start() connects the socket when needed, so a re-run after this cleanup comes back online.
     live.client.start();
+    // The browser knows first when the network is gone (Wi-Fi dropped): a websocket may take
+    // its ping timeout (tens of seconds) to notice. engine.io only listens for this on hosts other
+    // than localhost; we do it everywhere, and reconnect as soon as the network is back.
+    const offline = () => live.socket.disconnect();
+    const online = () => {
+      if (!live.socket.connected) live.socket.connect();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     return () => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       live.client.stop();
       live.socket.disconnect();
     };
