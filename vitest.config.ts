@@ -10,6 +10,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  *   tests/integration/  the integration suite, run on a fresh in-memory PGlite per file (always)
  *                       and again on a fresh PostgreSQL database per file when DATABASE_URL is set;
  *   tests/pglite/       PGlite-only integration tests (the data directory lock);
+ *   tests/chaos/        the realtime chaos test (server child killed with SIGKILL), on PGlite always
+ *                       and on PostgreSQL when DATABASE_URL is set;
  *   anything else       unit tests (pure functions, no database).
  * Tests learn their driver from TEST_DB (see tests/support/database.ts). Every file runs in its
  * own forked process (pool "forks", isolate), so each has its own globalThis: the installed
@@ -18,6 +20,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const ALL = "tests/**/*.test.ts";
 const INTEGRATION = "tests/integration/**/*.test.ts";
 const PGLITE_ONLY = "tests/pglite/**/*.test.ts";
+const CHAOS = "tests/chaos/**/*.test.ts";
 
 const base = {
   resolve: {
@@ -45,11 +48,18 @@ const integration = (driver: "pglite" | "postgres"): TestProjectInlineConfigurat
     name: `integration-${driver}`,
     include: driver === "pglite" ? [INTEGRATION, PGLITE_ONLY] : [INTEGRATION],
     env: { TEST_DB: driver },
+    ...(driver === "pglite" ? { globalSetup: ["tests/support/pglite-snapshot.ts"] } : {}),
     // Production-cost scrypt hashes, PGlite start-up (seconds of WASM) and PostgreSQL round trips
     // take far longer than pure functions, more so on a busy two-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
+});
+
+/** Each seed restarts a server process several times; a file takes one to two minutes per driver. */
+const chaos = (driver: "pglite" | "postgres"): TestProjectInlineConfiguration => ({
+  ...base,
+  test: { ...shared, name: `chaos-${driver}`, include: [CHAOS], env: { TEST_DB: driver }, testTimeout: 150_000, hookTimeout: 120_000 },
 });
 
 export default defineConfig({
@@ -64,10 +74,12 @@ export default defineConfig({
       {
         ...base,
         // A production scrypt hash takes ~0.3 s alone and several seconds on a loaded machine.
-        test: { ...shared, name: "unit", include: [ALL], exclude: [INTEGRATION, PGLITE_ONLY, "**/node_modules/**"], testTimeout: 30_000 },
+        test: { ...shared, name: "unit", include: [ALL], exclude: [INTEGRATION, PGLITE_ONLY, CHAOS, "**/node_modules/**"], testTimeout: 30_000 },
       },
       integration("pglite"),
       ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
+      chaos("pglite"),
+      ...(process.env.DATABASE_URL ? [chaos("postgres")] : []),
     ],
   },
 });

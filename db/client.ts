@@ -27,7 +27,8 @@ export type Database = {
 
 export type DatabaseConfig =
   | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir: string | null };
+  /** `loadDataDir`: start an in-memory database from a `dumpDataDir()` tarball (tests' pre-migrated snapshot). */
+  | { kind: "pglite"; dataDir: string | null; loadDataDir?: Blob };
 
 export class DatabaseLockedError extends Error {
   constructor(dir: string, pid: number, host: string) {
@@ -113,7 +114,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const release = dir ? acquireDirectoryLock(dir) : () => {};
   let client: PGlite;
   try {
-    client = dir ? new PGlite(dir) : new PGlite();
+    client = dir ? new PGlite(dir) : new PGlite(config.loadDataDir ? { loadDataDir: config.loadDataDir } : undefined);
     await client.waitReady;
   } catch (error) {
     release();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { installDatabase, openDatabase, uninstallDatabase, type Database, type DatabaseConfig, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
@@ -36,7 +37,11 @@ export async function createTestDatabase(
 ): Promise<{ database: Database; config: DatabaseConfig; dispose(): Promise<void> }> {
   const migrate = options.migrate ?? true;
   if (driver === "pglite") {
-    const config: DatabaseConfig = { kind: "pglite", dataDir: null };
+    // A migrated snapshot (tests/support/pglite-snapshot.ts) starts in a fraction of the time a
+    // fresh PGlite plus all migrations takes; migrateDatabase below then finds nothing to do.
+    const snapshot = migrate ? inject("pgliteSnapshot") : undefined;
+    const loadDataDir = snapshot ? new Blob([fs.readFileSync(snapshot)]) : undefined;
+    const config: DatabaseConfig = { kind: "pglite", dataDir: null, loadDataDir };
     const database = await openDatabase(config);
     if (migrate) await migrateDatabase(database);
     return { database, config, dispose: () => database.close() };
