@@ -118,7 +118,7 @@ export async function addParticipant({ actor, input }: Command): Promise<{ userI
     if (existing) throw new AppError("conflict", "Already a participant", { fields: { userId: ["alreadyParticipant"] } });
     await assertDelegateAllowed(tx, thinkTank.id, person.id, data.role, "role");
     await tx.insert(thinkTankParticipants).values({ thinkTankId: thinkTank.id, userId: person.id, role: data.role, invitedById: actor.id });
-    await recordAudit(tx, { actorId: actor.id, action: "thinkTank.participant_added", subjectType: "thinkTank", subjectId: thinkTank.id, data: { userId: person.id, role: data.role } });
+    await recordAudit(tx, { actorId: actor.id, action: "thinkTank.participant_added", subjectType: "think_tank", subjectId: thinkTank.id, data: { userId: person.id, role: data.role } });
     const inviter = await userById(tx, actor.id);
     const mail: ParticipantMail = {
       kind: "added",
@@ -157,7 +157,7 @@ export async function changeParticipantRole({ actor, input }: Command): Promise<
     await recordAudit(tx, {
       actorId: actor.id,
       action: "thinkTank.participant_role_changed",
-      subjectType: "thinkTank",
+      subjectType: "think_tank",
       subjectId: thinkTank.id,
       data: { userId: target.userId, from: target.role, to: data.role },
     });
@@ -183,7 +183,7 @@ export async function removeParticipant({ actor, input }: Command): Promise<void
       throw new AppError("conflict", "The last moderator cannot be removed", { fields: { userId: ["lastModerator"] } });
     }
     await tx.delete(thinkTankParticipants).where(and(eq(thinkTankParticipants.thinkTankId, thinkTank.id), eq(thinkTankParticipants.userId, target.userId)));
-    await recordAudit(tx, { actorId: actor.id, action: "thinkTank.participant_removed", subjectType: "thinkTank", subjectId: thinkTank.id, data: { userId: target.userId, role: target.role } });
+    await recordAudit(tx, { actorId: actor.id, action: "thinkTank.participant_removed", subjectType: "think_tank", subjectId: thinkTank.id, data: { userId: target.userId, role: target.role } });
   });
   announce(thinkTankId);
 }
@@ -197,7 +197,7 @@ export async function leaveThinkTank({ actor, input }: Command): Promise<void> {
     const { thinkTank, context } = await thinkTankAccess(tx, actor, thinkTankId);
     assertCanInThinkTank(actor, context, "thinkTank.leave");
     await tx.delete(thinkTankParticipants).where(and(eq(thinkTankParticipants.thinkTankId, thinkTank.id), eq(thinkTankParticipants.userId, actor.id)));
-    await recordAudit(tx, { actorId: actor.id, action: "thinkTank.participant_left", subjectType: "thinkTank", subjectId: thinkTank.id, data: { role: context.thinkTankRole } });
+    await recordAudit(tx, { actorId: actor.id, action: "thinkTank.participant_left", subjectType: "think_tank", subjectId: thinkTank.id, data: { role: context.thinkTankRole } });
   });
   announce(thinkTankId);
 }
@@ -262,7 +262,7 @@ export async function inviteToThinkTank({ actor, input }: Command): Promise<{ in
     await recordAudit(tx, {
       actorId: actor.id,
       action: "thinkTank.invitation_sent",
-      subjectType: "thinkTank",
+      subjectType: "think_tank",
       subjectId: thinkTank.id,
       data: { invitationId: row.id, email: data.email, role: data.role },
     });
@@ -316,7 +316,7 @@ export async function resendThinkTankInvitation({ actor, input }: Command): Prom
     await recordAudit(tx, {
       actorId: actor.id,
       action: "thinkTank.invitation_resent",
-      subjectType: "thinkTank",
+      subjectType: "think_tank",
       subjectId: thinkTank.id,
       data: { invitationId: invitation.id, email: invitation.email },
     });
@@ -348,7 +348,7 @@ export async function revokeThinkTankInvitation({ actor, input }: Command): Prom
     await recordAudit(tx, {
       actorId: actor.id,
       action: "thinkTank.invitation_revoked",
-      subjectType: "thinkTank",
+      subjectType: "think_tank",
       subjectId: thinkTank.id,
       data: { invitationId: invitation.id, email: invitation.email },
     });
@@ -390,7 +390,7 @@ async function join(tx: Tx, params: { invitation: typeof thinkTankInvitations.$i
   await recordAudit(tx, {
     actorId: params.userId,
     action: "thinkTank.invitation_accepted",
-    subjectType: "thinkTank",
+    subjectType: "think_tank",
     subjectId: thinkTank.id,
     data: { invitationId: invitation.id, role: invitation.role },
   });
@@ -470,7 +470,7 @@ export async function declineThinkTankInvitation({ actor, input }: Command): Pro
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       action: "thinkTank.invitation_declined",
-      subjectType: "thinkTank",
+      subjectType: "think_tank",
       subjectId: thinkTank.id,
       data: { invitationId: invitation.id, email: invitation.email },
     });
