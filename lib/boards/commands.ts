@@ -139,6 +139,7 @@ async function liveGroup(batch: Batch, groupId: string) {
 }
 
 async function writeCard(batch: Batch, card: CardRow, values: Partial<typeof cards.$inferInsert>): Promise<CardRow> {
+  if (Object.keys(values).length === 0) return card; // nothing changes (e.g. the same text again)
   const [row] = await batch.tx.update(cards).set(values).where(eq(cards.id, card.id)).returning();
   if (!row) throw new Error("card update returned nothing");
   const next = { ...row, authorName: card.authorName };
@@ -160,8 +161,7 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
     case "card.create": {
       await assertColumn(batch, op.columnId);
       if (op.groupId) await liveGroup(batch, op.groupId);
-      const [clash] = await batch.tx.select({ id: cards.id }).from(cards).where(eq(cards.id, op.cardId)).limit(1);
-      if (clash) throw new AppError("conflict", "A card with this id exists already");
+      // One statement: an id taken anywhere (another board too) inserts nothing and is refused.
       const [row] = await batch.tx
         .insert(cards)
         .values({
@@ -176,8 +176,9 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
           position: op.position,
           authorId: actor.id,
         })
+        .onConflictDoNothing({ target: cards.id })
         .returning();
-      if (!row) throw new Error("card insert returned nothing");
+      if (!row) throw new AppError("conflict", "A card with this id exists already");
       const created = { ...row, authorName: actor.name };
       batch.cards.set(row.id, created);
       const payload: BoardEventPayloads["card.create"] = { card: card(created) };
