@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UrgencyBadge } from "@/components/problems/badges";
+import { EscalateForm } from "@/components/think-tanks/forms";
 import { urgencies } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
 import { listProblemInbox } from "@/lib/problems/queries";
+import { listAttachableThinkTanks } from "@/lib/think-tanks/queries";
 
 type Props = { searchParams: Promise<{ network?: string; urgency?: string }> };
 
@@ -18,7 +20,14 @@ export default async function ProblemInboxPage({ searchParams }: Props) {
   // Moderators and admins only; everybody else gets the 404 page.
   const user = await requirePermission("problems.inbox", "/moderation/problems");
   const search = await searchParams;
-  const [t, tp, format, inbox] = await Promise.all([getTranslations("problemInbox"), getTranslations("problems"), getFormatter(), listProblemInbox(user, search)]);
+  const [t, tp, te, format, inbox, attachable] = await Promise.all([
+    getTranslations("problemInbox"),
+    getTranslations("problems"),
+    getTranslations("thinkTankEscalation"),
+    getFormatter(),
+    listProblemInbox(user, search),
+    listAttachableThinkTanks(user),
+  ]);
   const filtered = Boolean(inbox.filters.network || inbox.filters.urgency);
 
   return (
@@ -72,10 +81,15 @@ export default async function ProblemInboxPage({ searchParams }: Props) {
         <p>{filtered ? t("emptyFiltered") : t("empty")}</p>
       ) : (
         <div className="overflow-x-auto">
+          <p className="mb-2 max-w-3xl text-slate-700">{te("lead")}</p>
+          <EscalateForm formId="escalate-problems" thinkTanks={attachable} />
           <table className="w-full border-collapse bg-white text-left">
             <caption className="sr-only">{t("title")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2">
+                  {te("thinkTankColumn")}
+                </th>
                 <th scope="col" className="p-2">
                   {t("colProblem")}
                 </th>
@@ -99,6 +113,9 @@ export default async function ProblemInboxPage({ searchParams }: Props) {
             <tbody>
               {inbox.problems.map((p) => (
                 <tr key={p.id} className="border-b border-slate-200 align-top">
+                  <td className="p-2">
+                    <input type="checkbox" name="problemIds" value={p.id} form="escalate-problems" aria-label={te("selectLabel", { title: p.title })} className="h-5 w-5" />
+                  </td>
                   <th scope="row" className="p-2 font-semibold">
                     <Link href={`/networks/${encodeURIComponent(p.networkSlug)}/workspace/problems/${p.id}`} className="text-teal-900 underline">
                       {p.title}

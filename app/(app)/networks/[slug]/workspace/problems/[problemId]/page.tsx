@@ -5,6 +5,9 @@ import { orNotFound } from "@/components/workspace/page-guard";
 import { CommentForm, StatusForm, SupportButton } from "@/components/problems/problem-actions";
 import { currentUser, requireUser } from "@/lib/auth/session";
 import { getProblem } from "@/lib/problems/queries";
+import { EscalateForm } from "@/components/think-tanks/forms";
+import { can as canPlatform } from "@/lib/policy";
+import { listAttachableThinkTanks } from "@/lib/think-tanks/queries";
 
 type Props = { params: Promise<{ slug: string; problemId: string }> };
 
@@ -23,6 +26,9 @@ export default async function ProblemPage({ params }: Props) {
   const { problem, comments, history, can, nextStatuses } = data;
   const ref = { network: data.network.slug, problemId: problem.id };
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // Escalation is the host's (moderators and admins) and only for problems not yet in a think-tank.
+  const escalatable = canPlatform(user, "thinkTank.convene") && (problem.status === "open" || problem.status === "escalated");
+  const [te, attachable] = escalatable ? await Promise.all([getTranslations("thinkTankEscalation"), listAttachableThinkTanks(user)]) : [null, []];
 
   const detail = (heading: string, text: string) => (
     <div>
@@ -58,6 +64,16 @@ export default async function ProblemPage({ params }: Props) {
           </p>
         )}
       </div>
+
+      {escalatable && te ? (
+        <section aria-labelledby="escalate-title" className="mt-4">
+          <h3 id="escalate-title" className="text-lg font-semibold">
+            {te("title")}
+          </h3>
+          <p className="mb-2 text-slate-700">{te("problemLead")}</p>
+          <EscalateForm formId="escalate-problem" problemIds={[problem.id]} thinkTanks={attachable} />
+        </section>
+      ) : null}
 
       <dl className="mt-6 grid gap-4">
         {detail(t("description"), problem.description)}
