@@ -189,7 +189,7 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     await alice.idle();
 
     bobSocket.connect();
-    await new Promise((resolve) => bobSocket.once("connect", resolve));
+    await new Promise<void>((resolve) => bobSocket.once("connect", () => resolve()));
     const replay = await emitAck<JoinAck>(bobSocket, "board:join", { boardId: board.id, sinceSeq: 0 });
     if (!replay.ok || !("events" in replay)) throw new Error(`expected events, got ${JSON.stringify(replay)}`);
     expect(replay.events.map((e) => [e.seq, e.type, (e.payload as { card: { id: string } }).card.id])).toEqual(ids.map((id, i) => [i + 1, "card.create", id]));
