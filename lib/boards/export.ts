@@ -54,11 +54,14 @@ export function boardSections(snapshot: BoardSnapshot, labels: Pick<BoardExportL
   });
 }
 
-/** One line of Markdown never breaks the list: newlines become spaces, Markdown syntax is escaped. */
+/**
+ * One line of Markdown never breaks the list: newlines become spaces, and the characters that
+ * change inline rendering (emphasis, code, links, HTML, tables) are escaped; others stay readable.
+ */
 function markdownInline(text: string): string {
   return text
     .replace(/\r?\n+/g, " ")
-    .replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, "\\$1")
+    .replace(/([\\`*_[\]<>|~])/g, "\\$1")
     .trim();
 }
 

@@ -52,6 +52,8 @@ describe("board export", () => {
     expect(md).toContain("### Gruppe: Zeit");
     expect(md).toContain("- Pünktlich (2 Punkte, von Ada)");
     expect(md).not.toContain("gelöscht");
+    const marked = boardToMarkdown(snapshot(false, [card("c9", "*fett* <b>x</b>\nzweite Zeile (ok)")]), labels);
+    expect(marked).toContain("- \\*fett\\* \\<b\\>x\\</b\\> zweite Zeile (ok)");
   });
 
   it("never names an author on an anonymous board, even if a card carried one", () => {
