@@ -59,7 +59,8 @@ export function BoardApp({ boardId, initialSnapshot }: Props) {
   const [undo, setUndo] = useState<{ cardId: string; text: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [followMe, setFollowMe] = useState(false);
-  const [following, setFollowing] = useState(true);
+  // Participants follow the moderator's view by default; co-moderators may opt in.
+  const [following, setFollowing] = useState(!initialSnapshot.me.canModerate);
   const [sortedView, setSortedView] = useState(false);
   const focusCardRef = useRef<string | null>(null);
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -115,9 +116,9 @@ export function BoardApp({ boardId, initialSnapshot }: Props) {
   // "Follow me": participants' boards scroll to where the moderator looks.
   const followTarget = view?.followTarget ?? null;
   useEffect(() => {
-    if (!followTarget || !following || me.canModerate) return;
+    if (!followTarget || !following || followMe) return;
     scrollRef.current?.scrollTo({ left: followTarget.x, top: followTarget.y, behavior: "smooth" });
-  }, [followTarget, following, me.canModerate]);
+  }, [followTarget, following, followMe]);
 
   const onScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -325,7 +326,7 @@ export function BoardApp({ boardId, initialSnapshot }: Props) {
             {t("sortedByVotes")}
           </button>
         ) : null}
-        {!me.canModerate ? (
+        {!followMe ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={following} onChange={(event) => setFollowing(event.target.checked)} />
             {t("followModerator")}

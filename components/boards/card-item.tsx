@@ -114,7 +114,7 @@ export function CardItem({ card, snapshot, writable, actions, moves, showMoveBut
       <p id={`card-${card.id}-meta`} className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-800">
         <span>{t("colourName", { colour: tc(card.colour) })}</span>
         {showAuthor ? <span data-card-author>{t("by", { name: card.author!.name })}</span> : null}
-        {card.votes !== undefined && totalsVisible(snapshot) ? <span data-card-votes>{t("votes", { count: card.votes })}</span> : null}
+        {card.votes !== undefined && totalsVisible(snapshot) && (snapshot.board.votesPerPerson > 0 || card.votes > 0) ? <span data-card-votes>{t("votes", { count: card.votes })}</span> : null}
         {voting || mine > 0 ? <span>{t("myVotes", { count: mine })}</span> : null}
       </p>
       {writable ? (

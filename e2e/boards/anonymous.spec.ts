@@ -50,6 +50,11 @@ test("an anonymous board shows no author in the UI, the socket frames or the exp
     expect(frame).not.toContain(author.name);
   }
 
+  // The print view neither.
+  await reader.goto(`${url}/print`);
+  await expect(reader.getByRole("main")).toContainText(edited);
+  await expect(reader.getByRole("main")).not.toContainText(author.name);
+
   // Exports (as the reader, a moderator): texts yes, author no.
   for (const format of ["markdown", "csv"]) {
     const response = await readerContext.request.get(`${url}/export/${format}`);

@@ -21,6 +21,8 @@ test("two browsers see each other's cards, moves, groups, votes and presence liv
   const mine = unique("Karte von Anna");
   const theirs = unique("Karte von Moritz");
   await createCard(adminPage, mine, firstTitle);
+  // Screen readers on the other side hear of it (politely).
+  await expect(other.getByTestId("board-announcer")).toHaveText(fill(b.boardAnnounce.cardCreated, { text: mine }));
   await createCard(other, theirs, firstTitle);
 
   // Cards with their authors arrive on the other side.
@@ -52,6 +54,16 @@ test("two browsers see each other's cards, moves, groups, votes and presence liv
   await other.getByRole("button", { name: fill(b.boardCard.voteUp, { text: mine }) }).click();
   await expect(other.getByTestId("board-my-dots")).toContainText(fill(b.boardStatus.dotsLeft, { left: 2, total: 3 }));
   await expect(cardByText(adminPage, mine)).toContainText("1 Punkt insgesamt");
+
+  // Moderators add and rename columns; everybody sees the new order.
+  await adminPage.getByText(b.boardModeration.columnsTitle).click();
+  await adminPage.getByLabel(b.boardModeration.newColumn).fill("Offene Fragen");
+  await adminPage.getByRole("button", { name: b.boardModeration.addColumn }).click();
+  await expect(columns(other).last().getByRole("heading", { level: 3 })).toContainText("Offene Fragen");
+  await adminPage.getByLabel(fill(b.boardModeration.columnName, { title: "Offene Fragen" })).fill("Fragen");
+  await adminPage.getByRole("button", { name: fill(b.boardModeration.renameColumn, { title: "Offene Fragen" }) }).click();
+  await adminPage.getByRole("button", { name: fill(b.boardModeration.columnLeft, { title: "Fragen" }) }).click();
+  await expect(columns(other).nth(-2).getByRole("heading", { level: 3 })).toContainText("Fragen");
 
   // Leaving the board leaves the other's presence list.
   await other.close();
