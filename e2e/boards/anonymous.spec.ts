@@ -52,8 +52,9 @@ test("an anonymous board shows no author in the UI, the socket frames or the exp
 
   // The print view neither.
   await reader.goto(`${url}/print`);
-  await expect(reader.getByRole("main")).toContainText(edited);
-  await expect(reader.getByRole("main")).not.toContainText(author.name);
+  const printed = reader.getByRole("article", { name: thinkTank.columns.title });
+  await expect(printed).toContainText(edited);
+  await expect(printed).not.toContainText(author.name);
 
   // Exports (as the reader, a moderator): texts yes, author no.
   for (const format of ["markdown", "csv"]) {
