@@ -239,10 +239,16 @@ export async function networkOutcomes(actor: Actor | null, networkRef: string) {
   return rows.map((r) => ({ ...r, tasks: taskRows.filter((t) => t.thinkTankId === r.id && t.networkSlug === network.slug) }));
 }
 
-/** The think-tank a handed-back task links back to (its title is part of the network's own record). */
-export async function thinkTankLink(thinkTankId: string | null): Promise<{ id: string; title: string } | null> {
-  if (!thinkTankId) return null;
+/**
+ * The think-tank a handed-back task links back to. Call after the task's own page has checked
+ * access to the task; the title is part of the network's record of where the task came from.
+ */
+export async function thinkTankLinkForTask(taskId: string): Promise<{ id: string; title: string } | null> {
   const db = await getDb();
-  const [row] = await db.select({ id: thinkTanks.id, title: thinkTanks.title }).from(thinkTanks).where(eq(thinkTanks.id, thinkTankId));
+  const [row] = await db
+    .select({ id: thinkTanks.id, title: thinkTanks.title })
+    .from(tasks)
+    .innerJoin(thinkTanks, eq(thinkTanks.id, tasks.thinkTankId))
+    .where(eq(tasks.id, taskId));
   return row ?? null;
 }

@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
+import { NetworkOutcomes } from "@/components/outcomes/network-outcomes";
 import { ActivityFeed } from "@/components/workspace/activity-feed";
 import { loadWorkspace } from "@/components/workspace/load-workspace";
 import { activityFeed } from "@/lib/activity/queries";
 import { parseCursor } from "@/lib/memberships/rules";
+import { networkOutcomes } from "@/lib/outcomes/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -21,7 +23,7 @@ export default async function WorkspaceOverviewPage({
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { network, user } = await loadWorkspace(slug);
   const before = parseCursor(query.before);
-  const [feed, tm] = await Promise.all([activityFeed(user, network.id, { before }), getTranslations("memberships")]);
+  const [feed, tm, outcomes] = await Promise.all([activityFeed(user, network.id, { before }), getTranslations("memberships"), networkOutcomes(user, network.id)]);
   return (
     <div>
       {query.welcome === "1" ? (
@@ -30,6 +32,7 @@ export default async function WorkspaceOverviewPage({
           {tm("accepted")}
         </p>
       ) : null}
+      {!before ? <NetworkOutcomes outcomes={outcomes} slug={network.slug} /> : null}
       <ActivityFeed entries={feed.entries} nextCursor={feed.nextCursor} isFirstPage={!before} basePath={`/networks/${network.slug}/workspace`} />
     </div>
   );

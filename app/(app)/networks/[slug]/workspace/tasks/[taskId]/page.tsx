@@ -5,6 +5,7 @@ import { CommentForm, DeleteTaskForm } from "@/components/tasks/task-actions";
 import { TaskMeta } from "@/components/tasks/task-meta";
 import { Markdown } from "@/components/ui/markdown";
 import { currentUser, requireUser } from "@/lib/auth/session";
+import { thinkTankLinkForTask } from "@/lib/outcomes/queries";
 import { getTaskDetail } from "@/lib/tasks/queries";
 
 type Props = { params: Promise<{ slug: string; taskId: string }> };
@@ -27,6 +28,7 @@ export default async function TaskPage({ params }: Props) {
   const user = await requireUser(path);
   const [t, format, detail] = await Promise.all([getTranslations("tasks"), getFormatter(), orNotFound(getTaskDetail({ actor: user, network: slug, taskId }), path)]);
   const { task, comments, permissions } = detail;
+  const [origin, to] = await Promise.all([thinkTankLinkForTask(task.id), getTranslations("outcomeWorkspace")]);
   return (
     <article aria-labelledby="task-title">
       <p className="mb-2">
@@ -46,6 +48,13 @@ export default async function TaskPage({ params }: Props) {
               ? t("createdBy", { name: task.creatorName, date: format.dateTime(task.createdAt, { dateStyle: "medium" }) })
               : t("createdByUnknown", { date: format.dateTime(task.createdAt, { dateStyle: "medium" }) })}
           </p>
+          {origin ? (
+            <p className="mt-1">
+              <Link href={`/think-tanks/${encodeURIComponent(origin.id)}/outcome`} className="text-teal-800 underline">
+                {to("linkBack", { title: origin.title })}
+              </Link>
+            </p>
+          ) : null}
         </div>
         {permissions.edit ? (
           <Link href={`${path}/edit`} className="rounded-md border border-teal-800 bg-white px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50 focus:outline-none focus:ring-2 focus:ring-teal-700">
