@@ -5,6 +5,8 @@ import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZProblemFilters }
 import { ZCreateTask, ZUpdateTask } from "@/lib/tasks/schemas";
 import { ZRunPhase } from "@/lib/phases/schemas";
 import { ZCreateThinkTank } from "@/lib/think-tanks/schemas";
+import { ZConcludeThinkTank, ZHandBackTask } from "@/lib/outcomes/schemas";
+import { ZInviteToThinkTank } from "@/lib/participants/schemas";
 import type { Endpoint } from "./openapi";
 
 /** The task list's filters (parsed leniently by lib/tasks/rules.ts parseTaskFilters). */
@@ -281,5 +283,40 @@ export const apiEndpoints: Endpoint[] = [
     body: ZRunPhase.omit({ thinkTankId: true, phaseId: true }),
     success: { status: 200, description: "`{ phase }` with its new status and clock" },
     errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
+  },
+  {
+    method: "post",
+    path: "/think-tanks/{id}/invitations",
+    tag: "Think-tanks",
+    summary: "Invite a person by e-mail into the think-tank with a role (moderators)",
+    description:
+      "The invitation e-mail names the think-tank, its question, the inviting moderator and the role; its link is single-use and valid for 14 days (only its hash is stored). Delegates must be members of an origin network.",
+    auth: "required",
+    body: ZInviteToThinkTank.omit({ thinkTankId: true }),
+    success: { status: 201, description: "`{ invitationId }`" },
+    errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
+  },
+  {
+    method: "post",
+    path: "/think-tanks/{id}/conclusion",
+    tag: "Think-tanks",
+    summary: "Conclude an active or paused think-tank with its outcome (moderators)",
+    description:
+      "`ideas` may point at cards of this think-tank (`cardId`); each origin problem in `problems` becomes `resolved` or stays `open` with a note (problems not named stay open). Origin networks' members get an e-mail.",
+    auth: "required",
+    body: ZConcludeThinkTank.omit({ thinkTankId: true }),
+    success: { status: 200, description: "`{ thinkTankId, resolved: [problemId], open: [problemId] }`" },
+    errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
+  },
+  {
+    method: "post",
+    path: "/think-tanks/{id}/hand-back",
+    tag: "Think-tanks",
+    summary: "Hand a result of a concluded think-tank back as a task into an origin network's Work-Space (moderators)",
+    description: "The owner (`assigneeId`) must be a member of that network; the task links back through `thinkTankId`. One task per call.",
+    auth: "required",
+    body: ZHandBackTask.omit({ thinkTankId: true }),
+    success: { status: 201, description: "`{ task }`" },
+    errors: ["forbidden", "not_found", "network_not_active", "think_tank_not_open"],
   },
 ];
