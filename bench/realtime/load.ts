@@ -218,13 +218,14 @@ export type SaturationResult = {
 /**
  * Saturation: every writer keeps `window` ops in flight and sends the next one as soon as an ack
  * comes back. Counts ops acknowledged with ok inside the measuring window (after the warm-up).
- * A writer refused with `rate_limited` pauses for `backoffMs` before sending again.
+ * Each writer stays at or below `perWriterRate` ops/s (0: unpaced); one refused with `rate_limited`
+ * anyway pauses for `backoffMs` before sending again.
  */
 export async function runSaturation(
   target: Target,
   writers: Client[],
   receivers: Client[],
-  options: { seconds: number; warmupSeconds: number; window: number; backoffMs: number },
+  options: { seconds: number; warmupSeconds: number; window: number; backoffMs: number; perWriterRate: number },
 ): Promise<SaturationResult> {
   const acked: string[] = [];
   const errors: Record<string, number> = {};
@@ -239,8 +240,20 @@ export async function runSaturation(
   for (const r of receivers) r.socket.on("board:event", onEvent);
 
   const loops = writers.map(async (writer) => {
+    // The server allows each socket a steady rate (lib/boards/rate-limit.ts); like the app's own
+    // client, each writer paces itself just below it, shared by its lanes.
+    let nextSlot = performance.now();
+    const slot = async () => {
+      const now = performance.now();
+      nextSlot = Math.max(nextSlot, now);
+      const wait = nextSlot - now;
+      nextSlot += 1000 / options.perWriterRate;
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    };
     const lane = async () => {
       while (!stopped) {
+        if (options.perWriterRate > 0) await slot();
+        if (stopped) break;
         const message = cardCreate(target.boardId, writer.index);
         const sent = performance.now();
         const ack = (await writer.socket.emitWithAck("board:op", message)) as Ack;

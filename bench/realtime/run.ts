@@ -41,7 +41,8 @@ const { values: flags } = parseArgs({
     seconds: { type: "string", default: "20" },
     warmup: { type: "string", default: "2" },
     "sat-seconds": { type: "string", default: "10" },
-    "sat-writers": { type: "string", default: "40" },
+    "sat-writers": { type: "string", default: "50" },
+    "sat-writer-rate": { type: "string", default: "48" },
     "sat-window": { type: "string", default: "8" },
     "sat-receivers": { type: "string" },
     targets: { type: "string", default: "bare,postgres,pglite" },
@@ -55,7 +56,7 @@ const { values: flags } = parseArgs({
 
 if (flags.help) {
   console.info(`npm run bench:realtime -- [--receivers 100] [--writers 2] [--rate 50] [--seconds 20] [--warmup 2]
-  [--sat-seconds 10] [--sat-writers 40] [--sat-window 8] [--sat-receivers N]
+  [--sat-seconds 10] [--sat-writers 50] [--sat-window 8] [--sat-writer-rate 48] [--sat-receivers 100,0]
   [--targets bare,postgres,pglite] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
   [--dist-dir .next-bench] [--profile] [--json file]`);
   process.exit(0);
@@ -75,6 +76,7 @@ const config = {
   satSeconds: int("sat-seconds"),
   satWriters: Math.max(1, int("sat-writers")),
   satWindow: Math.max(1, int("sat-window")),
+  satWriterRate: int("sat-writer-rate"),
   /** Saturation is measured once per receiver count: with the full room (fan-out bound) and with none (persistence bound). */
   satReceivers: (flags["sat-receivers"] ?? `${flags.receivers},0`).split(",").map((n) => {
     const v = Number(n);
@@ -186,6 +188,7 @@ async function measure(label: string, target: Target): Promise<Omit<TargetResult
         warmupSeconds: config.warmup,
         window: config.satWindow,
         backoffMs: 100,
+        perWriterRate: config.satWriterRate,
       });
       console.info(
         `  ${label}: ${fmt(result.opsPerSecond, 0)} acked ops/s, ${fmt(result.deliveredPerSecond, 0)} deliveries/s, ` +
@@ -278,7 +281,7 @@ for (const target of targets) {
 const bare = results.find((r) => r.target === "bare");
 const ratio = (value: number, reference: number | undefined) => (reference ? `${(value / reference).toFixed(2)}×` : "–");
 const bareSat = (i: number) => bare?.saturation[i]?.opsPerSecond;
-console.info(`\nSummary: fixed rate ${config.rate} ops/s from ${config.writers} writers to ${config.receivers} receivers; saturation ${config.satWriters} writers × window ${config.satWindow}`);
+console.info(`\nSummary: fixed rate ${config.rate} ops/s from ${config.writers} writers to ${config.receivers} receivers; saturation ${config.satWriters} writers × window ${config.satWindow}, each ≤ ${config.satWriterRate} ops/s`);
 console.info(
   `| server | p50 ms | p95 ms | p99 ms | p99 vs bare | delivered | ${config.satReceivers.map((n) => `acked ops/s (${n} receivers) | vs bare`).join(" | ")} | persisted: acked found / missing / dupes | load avg before |`,
 );
