@@ -1,15 +1,17 @@
 import { io } from "socket.io-client";
-import { expect, newPerson, signUpViaUi, test } from "../support/fixtures";
-import { createThinkTank } from "./support";
+import { demo, expect, test } from "../support/fixtures";
+import { createThinkTank, signedInContext } from "./support";
 
-/* Somebody outside the think-tank: 404 for the board page, its print view and exports; board:join refused. */
+/*
+ * Somebody outside the think-tank (BiNet's member, signed in, not a participant and not a
+ * steward): 404 for the board page, its print view and exports; board:join refused.
+ */
 test("a non-participant gets 404 for the board and its board:join is refused", async ({ adminPage, newContext, baseURL }) => {
   const thinkTank = await createThinkTank(adminPage.request);
   const url = thinkTank.url(thinkTank.columns);
 
-  const outsiderContext = await newContext();
+  const outsiderContext = await signedInContext(newContext, demo.member.email);
   const outsider = await outsiderContext.newPage();
-  await signUpViaUi(outsider, newPerson("board-outsider"));
   const response = await outsider.goto(url);
   expect(response?.status()).toBe(404);
   for (const path of ["/print", "/export/markdown", "/export/csv"]) {

@@ -55,6 +55,18 @@ test("moderation: undo, hidden votes and ranking, spotlight, timer, cursors, fol
   const otherCanvas = other.getByRole("region", { name: b.boardView.canvasRegion });
   await expect.poll(() => otherCanvas.evaluate((element) => element.scrollTop)).toBeGreaterThan(100);
 
+  // Pointer drag: dropping one note onto another groups them.
+  await canvas.evaluate((element) => element.scrollTo({ top: 0, left: 0 }));
+  const from = (await cardByText(moderator, first).locator("[data-card-text]").boundingBox())!;
+  const to = (await cardByText(moderator, second).locator("[data-card-text]").boundingBox())!;
+  await moderator.mouse.move(from.x + 5, from.y + 5);
+  await moderator.mouse.down();
+  await moderator.mouse.move(to.x + 10, to.y + 8, { steps: 8 });
+  await moderator.mouse.up();
+  const group = other.locator("section[data-group-id]");
+  await expect(cardByText(group, first)).toBeVisible();
+  await expect(cardByText(group, second)).toBeVisible();
+
   // Conflict: my edit started from an older version than the other's saved text.
   await moderator.getByRole("button", { name: fill(b.boardCard.editNamed, { text: first }) }).click();
   const mineEditor = moderator.getByRole("dialog", { name: b.boardView.editCard });
@@ -73,4 +85,8 @@ test("moderation: undo, hidden votes and ranking, spotlight, timer, cursors, fol
   const merged = other.locator("[data-card-text]").filter({ hasText: `${first} – meine Fassung` });
   await expect(merged).toContainText(`${first} – ihre Fassung`);
   await allSaved(moderator);
+
+  // A locked board tells everybody; moderators keep working.
+  await moderator.getByLabel(b.boardModeration.locked).check();
+  await expect(other.getByText(b.boardView.closed.locked)).toBeVisible();
 });

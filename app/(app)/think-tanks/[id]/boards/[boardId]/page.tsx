@@ -1,27 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BoardApp } from "@/components/boards/board-app";
-import { orNotFound } from "@/components/workspace/page-guard";
-import { requireUser } from "@/lib/auth/session";
-import { boardForPage, boardSnapshot } from "@/lib/boards/queries";
+import { loadBoard } from "./load";
 
 type Props = { params: Promise<{ id: string; boardId: string }> };
 
 export const dynamic = "force-dynamic";
 
-async function load(id: string, boardId: string) {
-  const path = `/think-tanks/${encodeURIComponent(id)}/boards/${encodeURIComponent(boardId)}`;
-  const user = await requireUser(path);
-  const [page, snapshot] = await orNotFound(Promise.all([boardForPage(user, boardId), boardSnapshot(user, boardId)]), path);
-  // A board is only served under its own think-tank's URL.
-  if (page.thinkTankId !== id) notFound();
-  return { path, page, snapshot };
-}
-
 export async function generateMetadata({ params }: Props) {
   const { id, boardId } = await params;
-  const [t, { snapshot }] = await Promise.all([getTranslations("boardPage"), load(id, boardId)]);
+  const [t, { snapshot }] = await Promise.all([getTranslations("boardPage"), loadBoard(id, boardId)]);
   return { title: t("metaTitle", { title: snapshot.board.title }) };
 }
 
@@ -29,7 +17,7 @@ const linkClass = "rounded border border-slate-600 px-2 py-1 text-sm text-slate-
 
 export default async function BoardPage({ params }: Props) {
   const { id, boardId } = await params;
-  const [t, { path, snapshot }] = await Promise.all([getTranslations("boardPage"), load(id, boardId)]);
+  const [t, { path, snapshot }] = await Promise.all([getTranslations("boardPage"), loadBoard(id, boardId)]);
   return (
     <section aria-labelledby="board-title" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

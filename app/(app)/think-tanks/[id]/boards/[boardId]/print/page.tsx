@@ -1,11 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/boards/print-button";
-import { orNotFound } from "@/components/workspace/page-guard";
-import { requireUser } from "@/lib/auth/session";
 import { boardSections } from "@/lib/boards/export";
-import { boardForPage, boardSnapshot } from "@/lib/boards/queries";
+import { loadBoard } from "../load";
 
 type Props = { params: Promise<{ id: string; boardId: string }> };
 
@@ -13,18 +10,14 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props) {
   const { id, boardId } = await params;
-  const user = await requireUser(`/think-tanks/${encodeURIComponent(id)}/boards/${encodeURIComponent(boardId)}/print`);
-  const [t, snapshot] = await Promise.all([getTranslations("boardPrint"), orNotFound(boardSnapshot(user, boardId), "/")]);
+  const [t, { snapshot }] = await Promise.all([getTranslations("boardPrint"), loadBoard(id, boardId, "/print")]);
   return { title: t("title", { title: snapshot.board.title }) };
 }
 
 /** The board as a plain document: columns (or the canvas), groups, texts, dots; names only where not anonymous. */
 export default async function BoardPrintPage({ params }: Props) {
   const { id, boardId } = await params;
-  const boardPath = `/think-tanks/${encodeURIComponent(id)}/boards/${encodeURIComponent(boardId)}`;
-  const user = await requireUser(`${boardPath}/print`);
-  const [page, snapshot] = await orNotFound(Promise.all([boardForPage(user, boardId), boardSnapshot(user, boardId)]), `${boardPath}/print`);
-  if (page.thinkTankId !== id) notFound();
+  const { path: boardPath, snapshot } = await loadBoard(id, boardId, "/print");
   const [t, te, tc, format] = await Promise.all([getTranslations("boardPrint"), getTranslations("boardExport"), getTranslations("boardColours"), getFormatter()]);
   const anonymous = snapshot.board.anonymous;
   return (
