@@ -4,6 +4,7 @@ import type { Db } from "./client";
 import { seedNetworks } from "./seed-networks";
 import { seedProblems } from "./seed-problems";
 import { seedTasks } from "./seed-tasks";
+import { seedThinkTanks } from "./seed-think-tanks";
 import { networkMembers, networks, users, type NetworkContact, type PlatformRole, type Sector } from "./schema";
 
 export const DEMO_PASSWORD = "netzwerkstatt-demo";
@@ -175,6 +176,7 @@ export async function seedDemoData(db: Db): Promise<void> {
     await seedNetworks(tx);
     await seedTasks(tx);
     await seedProblems(tx);
+    await seedThinkTanks(tx);
   });
 }
 
