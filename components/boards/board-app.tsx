@@ -51,7 +51,7 @@ export function BoardApp({ boardId, initialSnapshot }: Props) {
   const t = useTranslations("boardView");
   const te = useTranslations("errors");
   const ta = useTranslations("boardAnnounce");
-  const { view, controller, onRemoteEvent } = useBoard(boardId);
+  const { view, controller, onRemoteEvent } = useBoard(boardId, initialSnapshot.me.id);
   const snapshot = view?.snapshot ?? initialSnapshot;
   const connection = view?.connection ?? "connecting";
   const [editing, setEditing] = useState<Editing | null>(null);

@@ -30,13 +30,16 @@ const noSubscription = () => () => {};
  * localStorage so a reload loses nothing, and the client's view read through
  * useSyncExternalStore (the view object only changes when something changed).
  */
-export function useBoard(boardId: string): UseBoard {
+export function useBoard(boardId: string, userId: string): UseBoard {
   // Created on the client only (server rendering has no window, no socket and no localStorage).
   // The socket does not connect before the effect starts the client.
   const [live] = useState(() => {
     if (typeof window === "undefined") return null;
     const socket = io({ path: "/socket.io", transports: ["websocket"], autoConnect: false });
-    return { socket, client: new BoardClient({ boardId, socket, store: localStorageStore(window.localStorage) }) };
+    // Unsaved ops are kept per person: on a shared computer, the next person signing in must not
+    // send the previous person's edits under their own name.
+    const store = localStorageStore(window.localStorage, `nzw.board.${userId}`);
+    return { socket, client: new BoardClient({ boardId, socket, store }) };
   });
   const client = live?.client ?? null;
 
