@@ -69,8 +69,47 @@ type Batch = {
   thinkTankStatus: ThinkTankStatus;
   contexts: Map<string, ThinkTankContext>;
   cards: Map<string, CardRow>;
+  /** Card ids known not to exist on this board (prefetched), and ids taken on other boards. */
+  missing: Set<string>;
+  foreign: Set<string>;
   columns: Set<string> | null;
+  /**
+   * Writes whose outcome is already decided (validated against the prefetched rows): sent
+   * without waiting, so the driver pipelines them; awaited before the commit.
+   */
+  writes: Array<Promise<unknown>>;
 };
+
+/** Starts a write now and collects it; a failure fails the batch (which is then retried op by op). */
+function pipelined(batch: Batch, query: { execute(): Promise<unknown> }): void {
+  const running = query.execute();
+  running.catch(() => {}); // observed in settleWrites
+  batch.writes.push(running);
+}
+
+async function settleWrites(batch: Batch): Promise<void> {
+  const results = await Promise.allSettled(batch.writes);
+  batch.writes = [];
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/** One query for every card the batch refers to, instead of one per op. */
+async function prefetchCards(batch: Batch, ops: BoardOp[]): Promise<void> {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    if ("cardId" in op) ids.add(op.cardId);
+    if (op.type === "group.create") for (const id of op.cardIds) ids.add(id);
+  }
+  if (ids.size === 0) return;
+  const rows = await selectCards(batch.tx).where(inArray(cards.id, [...ids]));
+  for (const row of rows) {
+    if (row.boardId === batch.board.id) batch.cards.set(row.id, row);
+    else batch.foreign.add(row.id);
+    ids.delete(row.id);
+  }
+  for (const id of ids) batch.missing.add(id);
+}
 
 async function accessIn(batch: Batch, actor: BoardActor): Promise<BoardAccess> {
   let context = batch.contexts.get(actor.id);
@@ -105,6 +144,7 @@ function assertMayApply(access: BoardAccess, actor: BoardActor, op: BoardOp): vo
 async function loadCard(batch: Batch, cardId: string): Promise<CardRow> {
   const cached = batch.cards.get(cardId);
   if (cached) return cached;
+  if (batch.missing.has(cardId) || batch.foreign.has(cardId)) throw new AppError("not_found", "Card not found");
   const [row] = await selectCards(batch.tx)
     .where(and(eq(cards.id, cardId), eq(cards.boardId, batch.board.id)))
     .limit(1);
@@ -138,11 +178,11 @@ async function liveGroup(batch: Batch, groupId: string) {
   return group;
 }
 
-async function writeCard(batch: Batch, card: CardRow, values: Partial<typeof cards.$inferInsert>): Promise<CardRow> {
+function writeCard(batch: Batch, card: CardRow, values: Partial<Pick<CardRow, "text" | "colour" | "columnId" | "groupId" | "x" | "y" | "position" | "version" | "deletedAt">>): CardRow {
   if (Object.keys(values).length === 0) return card; // nothing changes (e.g. the same text again)
-  const [row] = await batch.tx.update(cards).set(values).where(eq(cards.id, card.id)).returning();
-  if (!row) throw new Error("card update returned nothing");
-  const next = { ...row, authorName: card.authorName };
+  const now = new Date();
+  pipelined(batch, batch.tx.update(cards).set({ ...values, updatedAt: now }).where(eq(cards.id, card.id)));
+  const next: CardRow = { ...card, ...values, updatedAt: now };
   batch.cards.set(card.id, next);
   return next;
 }
@@ -161,26 +201,31 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
     case "card.create": {
       await assertColumn(batch, op.columnId);
       if (op.groupId) await liveGroup(batch, op.groupId);
-      // One statement: an id taken anywhere (another board too) inserts nothing and is refused.
-      const [row] = await batch.tx
-        .insert(cards)
-        .values({
-          id: op.cardId,
-          boardId: batch.board.id,
-          text: op.text,
-          colour: op.colour,
-          columnId: op.columnId,
-          groupId: op.groupId,
-          x: op.x,
-          y: op.y,
-          position: op.position,
-          authorId: actor.id,
-        })
-        .onConflictDoNothing({ target: cards.id })
-        .returning();
-      if (!row) throw new AppError("conflict", "A card with this id exists already");
-      const created = { ...row, authorName: actor.name };
-      batch.cards.set(row.id, created);
+      // Ids are chosen by clients: one taken anywhere (another board too) is refused.
+      if (batch.cards.has(op.cardId) || batch.foreign.has(op.cardId)) throw new AppError("conflict", "A card with this id exists already");
+      const now = new Date();
+      const created: CardRow = {
+        id: op.cardId,
+        boardId: batch.board.id,
+        text: op.text,
+        colour: op.colour,
+        columnId: op.columnId,
+        groupId: op.groupId,
+        x: op.x,
+        y: op.y,
+        position: op.position,
+        authorId: actor.id,
+        version: 1,
+        carriedFromCardId: null,
+        deletedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        authorName: actor.name,
+      };
+      const { authorName: _name, ...values } = created;
+      pipelined(batch, batch.tx.insert(cards).values(values));
+      batch.cards.set(created.id, created);
+      batch.missing.delete(created.id);
       const payload: BoardEventPayloads["card.create"] = { card: card(created) };
       return { type: op.type, payload, own: { mine: true }, result: { ...payload, mine: true } };
     }
@@ -195,7 +240,7 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
       }
       await assertColumn(batch, layout.columnId);
       if (layout.groupId) await liveGroup(batch, layout.groupId);
-      const updated = await writeCard(batch, row, {
+      const updated = writeCard(batch, row, {
         ...layout,
         ...(textChanges ? { text, version: row.version + 1 } : {}),
       });
@@ -205,7 +250,7 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
     case "card.delete":
     case "card.restore": {
       const row = await loadCard(batch, op.cardId);
-      const updated = await writeCard(batch, row, { deletedAt: op.type === "card.delete" ? new Date() : null });
+      const updated = writeCard(batch, row, { deletedAt: op.type === "card.delete" ? new Date() : null });
       const payload = op.type === "card.delete" ? { cardId: updated.id } : { card: card(updated) };
       return { type: op.type, payload, own: null, result: payload };
     }
@@ -223,7 +268,7 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
       const moved: CardRow[] = [];
       for (const id of members) {
         const row = batch.cards.get(id)!;
-        moved.push(await writeCard(batch, row, { groupId: group.id, ...(op.columnId ? { columnId: op.columnId } : {}) }));
+        moved.push(writeCard(batch, row, { groupId: group.id, ...(op.columnId ? { columnId: op.columnId } : {}) }));
       }
       const payload: BoardEventPayloads["group.create"] = { group: groupState(group), cards: moved.map(card) };
       return { type: op.type, payload, own: null, result: payload };
@@ -394,8 +439,13 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       thinkTankStatus: locked.thinkTankStatus,
       contexts: new Map(),
       cards: new Map(),
+      missing: new Set(),
+      foreign: new Set(),
       columns: null,
+      writes: [],
     };
+    const parsedOps = requests.map((r) => ZBoardOp.safeParse(r.op));
+    await prefetchCards(batch, parsedOps.flatMap((p) => (p.success ? [p.data] : [])));
     const ids = [...new Set(requests.map((r) => r.clientOpId))];
     const stored = await tx
       .select({ seq: boardEvents.seq, clientOpId: boardEvents.clientOpId, actorId: boardEvents.actorId, result: boardEvents.result })
@@ -426,7 +476,7 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       }
       let outcome: Outcome;
       try {
-        const parsed = ZBoardOp.safeParse(request.op);
+        const parsed = parsedOps[requestIndex]!;
         if (!parsed.success) throw new AppError("invalid_input", "Invalid board op");
         const access = await accessIn(batch, actor);
         assertMayApply(access, actor, parsed.data);
@@ -442,6 +492,7 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       inBatch.set(clientOpId, { actorId: actor.id, outcome });
       outcomes.push(outcome);
     }
+    await settleWrites(batch);
     if (rows.length) {
       for (let i = 0; i < rows.length; i += 500) await tx.insert(boardEvents).values(rows.slice(i, i + 500));
       await tx.update(boards).set({ seq }).where(eq(boards.id, boardId));
