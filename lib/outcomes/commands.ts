@@ -8,6 +8,7 @@ import {
   networkMembers,
   networks,
   outcomeIdeas,
+  phaseChanges,
   phases,
   problems,
   tasks,
@@ -98,6 +99,7 @@ export async function concludeThinkTank({ actor, input }: Command): Promise<{ th
       .where(and(eq(thinkTanks.id, thinkTank.id), eq(thinkTanks.status, thinkTank.status)))
       .returning();
     if (!updated) throw new AppError("conflict", "The think-tank changed meanwhile");
+    await completeOpenPhases(tx, thinkTank.id, actor.id);
     await tx.delete(outcomeIdeas).where(eq(outcomeIdeas.thinkTankId, thinkTank.id));
     if (data.ideas.length) {
       await tx.insert(outcomeIdeas).values(data.ideas.map((idea, position) => ({ thinkTankId: thinkTank.id, title: idea.title, note: idea.note, cardId: idea.cardId, position })));
@@ -134,6 +136,24 @@ export async function concludeThinkTank({ actor, input }: Command): Promise<{ th
   for (const mail of mails) await sendMail(composeOutcomeMail(mail));
   statusChanged(thinkTankId);
   return result;
+}
+
+/**
+ * A concluded think-tank has no clock running: phases still running or paused are completed
+ * (their time so far kept), in the phase history like a moderator's "complete".
+ */
+async function completeOpenPhases(tx: Tx, thinkTankId: string, actorId: string): Promise<void> {
+  const open = await tx.select().from(phases).where(and(eq(phases.thinkTankId, thinkTankId), inArray(phases.status, ["running", "paused"])));
+  const now = new Date();
+  for (const phase of open) {
+    const ranFor = phase.runningSince ? Math.max(0, Math.round((now.getTime() - phase.runningSince.getTime()) / 1000)) : 0;
+    await tx
+      .update(phases)
+      .set({ status: "completed", completedAt: now, runningSince: null, elapsedSeconds: phase.elapsedSeconds + ranFor })
+      .where(eq(phases.id, phase.id));
+    await tx.insert(phaseChanges).values({ thinkTankId, phaseId: phase.id, action: "complete", actorId, at: now });
+    await recordAudit(tx, { actorId, action: "phase.complete", subjectType: "phase", subjectId: phase.id, data: { thinkTankId, phase: phase.name, because: "thinkTank.concluded" } });
+  }
 }
 
 /** Every coordinator and member of the origin networks (once each), in their language. */

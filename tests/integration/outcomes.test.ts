@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { boardColumns, boards, cards, outcomeIdeas, phases, problemStatusChanges, problems, tasks, thinkTankProblems, thinkTanks, type User } from "@/db/schema";
 import { archiveThinkTank, carryOverThinkTank, concludeThinkTank, handBackOutcome } from "@/lib/outcomes/commands";
 import { outcomeMarkdown } from "@/lib/outcomes/export";
-import { getOutcome, getOutcomeReport, listArchive, networkOutcomes } from "@/lib/outcomes/queries";
+import { getOutcome, getOutcomeReport, listArchive, networkOutcomes, thinkTankLinkForTask } from "@/lib/outcomes/queries";
 import { conclusionFromForm } from "@/lib/outcomes/rules";
 import { withTestDatabase, testDriver } from "../support/database";
 import { appError } from "../support/errors";
@@ -94,6 +94,8 @@ describe(`concludeThinkTank (${testDriver()})`, () => {
       }),
     });
     expect(result).toEqual({ thinkTankId: s.thinkTank.id, resolved: [s.problemA.id], open: [s.problemB.id] });
+    const [phase] = await t.db.select().from(phases).where(eq(phases.thinkTankId, s.thinkTank.id));
+    expect(phase).toMatchObject({ status: "completed", runningSince: null });
     const [tt] = await t.db.select().from(thinkTanks).where(eq(thinkTanks.id, s.thinkTank.id));
     expect(tt).toMatchObject({ status: "concluded", outcomeSummary: "Eltern erreicht man dort, wo sie ohnehin sind.", outcomeDecisions: "Pilot im Herbst." });
     expect(tt?.concludedAt).toBeInstanceOf(Date);
@@ -164,6 +166,7 @@ describe(`handBackOutcome and archive (${testDriver()})`, () => {
     });
     expect(task).toMatchObject({ networkId: w.binet.id, title: "Elterncafé planen", assigneeId: w.coordinator.id, dueDate: "2027-03-01", status: "open", thinkTankId: s.thinkTank.id, createdById: w.moderator.id });
     expect(await auditEntries({ action: "thinkTank.handed_back", subjectId: s.thinkTank.id })).toHaveLength(1);
+    expect(await thinkTankLinkForTask(task.id)).toEqual({ id: s.thinkTank.id, title: "Eltern-Think-Tank" });
     const view = await getOutcome(actorOf(w.expert), s.thinkTank.id);
     expect(view.tasks.map((x) => [x.title, x.networkSlug, x.assigneeName])).toEqual([["Elterncafé planen", w.binet.slug, "Klara Koordination"]]);
     const onWorkspace = await networkOutcomes(actorOf(w.member), w.binet.slug);
