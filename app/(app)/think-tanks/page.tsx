@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/think-tanks/status-badge";
 import { thinkTankStatuses } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { listThinkTanks } from "@/lib/think-tanks/queries";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 
 type Props = { searchParams: Promise<{ status?: string }> };
 
@@ -12,7 +13,6 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const selectClass = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:outline-none focus:ring-2 focus:ring-teal-700";
 
 export default async function ThinkTanksPage({ searchParams }: Props) {
   const user = await requireUser("/think-tanks");
@@ -35,24 +35,16 @@ export default async function ThinkTanksPage({ searchParams }: Props) {
         {t("lead")} {steward ? t("leadSteward") : null}
       </p>
 
-      <form method="get" action="/think-tanks" aria-label={t("filters")} className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="tt-status" className="block font-medium text-slate-800">
-            {t("filterStatus")}
-          </label>
-          <select id="tt-status" name="status" defaultValue={list.filters.status ?? ""} className={selectClass}>
-            <option value="">{t("allStatuses")}</option>
-            {thinkTankStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-teal-800 bg-white px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50 focus:outline-none focus:ring-2 focus:ring-teal-700">
-          {t("applyFilter")}
-        </button>
-      </form>
+      <FilterForm action="/think-tanks" label={t("filters")} applyLabel={t("applyFilter")} resetLabel={t("resetFilter")} filtered={Boolean(list.filters.status)}>
+        <FilterSelect
+          id="tt-status"
+          name="status"
+          label={t("filterStatus")}
+          allLabel={t("allStatuses")}
+          value={list.filters.status}
+          options={thinkTankStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+      </FilterForm>
 
       <p className="mb-2 text-sm text-slate-700" role="status">
         {t("count", { count: list.thinkTanks.length })}

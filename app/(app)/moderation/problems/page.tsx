@@ -6,6 +6,7 @@ import { urgencies } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
 import { listProblemInbox } from "@/lib/problems/queries";
 import { listAttachableThinkTanks } from "@/lib/think-tanks/queries";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 
 type Props = { searchParams: Promise<{ network?: string; urgency?: string }> };
 
@@ -14,7 +15,6 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const selectClass = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:outline-none focus:ring-2 focus:ring-teal-700";
 
 export default async function ProblemInboxPage({ searchParams }: Props) {
   // Moderators and admins only; everybody else gets the 404 page.
@@ -37,42 +37,24 @@ export default async function ProblemInboxPage({ searchParams }: Props) {
       </h1>
       <p className="mb-6 mt-2 max-w-3xl text-slate-700">{t("lead")}</p>
 
-      <form method="get" action="/moderation/problems" aria-label={t("filters")} className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="inbox-network" className="block font-medium text-slate-800">
-            {t("filterNetwork")}
-          </label>
-          <select id="inbox-network" name="network" defaultValue={inbox.filters.network ?? ""} className={selectClass}>
-            <option value="">{t("allNetworks")}</option>
-            {inbox.networks.map((n) => (
-              <option key={n.slug} value={n.slug}>
-                {t("networkOption", { name: n.name, count: n.open })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="inbox-urgency" className="block font-medium text-slate-800">
-            {t("filterUrgency")}
-          </label>
-          <select id="inbox-urgency" name="urgency" defaultValue={inbox.filters.urgency ?? ""} className={selectClass}>
-            <option value="">{t("allUrgencies")}</option>
-            {urgencies.map((u) => (
-              <option key={u} value={u}>
-                {tp(`urgency.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-teal-800 bg-white px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50 focus:outline-none focus:ring-2 focus:ring-teal-700">
-          {t("applyFilters")}
-        </button>
-        {filtered ? (
-          <Link href="/moderation/problems" className="py-2 text-teal-800 underline">
-            {t("resetFilters")}
-          </Link>
-        ) : null}
-      </form>
+      <FilterForm action="/moderation/problems" label={t("filters")} applyLabel={t("applyFilters")} resetLabel={t("resetFilters")} filtered={filtered}>
+        <FilterSelect
+          id="inbox-network"
+          name="network"
+          label={t("filterNetwork")}
+          allLabel={t("allNetworks")}
+          value={inbox.filters.network}
+          options={inbox.networks.map((n) => ({ value: n.slug, label: t("networkOption", { name: n.name, count: n.open }) }))}
+        />
+        <FilterSelect
+          id="inbox-urgency"
+          name="urgency"
+          label={t("filterUrgency")}
+          allLabel={t("allUrgencies")}
+          value={inbox.filters.urgency}
+          options={urgencies.map((u) => ({ value: u, label: tp(`urgency.${u}`) }))}
+        />
+      </FilterForm>
 
       <p className="mb-2 text-sm text-slate-700" role="status">
         {t("count", { count: inbox.problems.length })}

@@ -5,6 +5,7 @@ import { orNotFound } from "@/components/workspace/page-guard";
 import { problemStatuses, urgencies } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { listProblems } from "@/lib/problems/queries";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string; urgency?: string }> };
 
@@ -13,7 +14,6 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const selectClass = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:outline-none focus:ring-2 focus:ring-teal-700";
 
 export default async function ProblemsPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -39,42 +39,24 @@ export default async function ProblemsPage({ params, searchParams }: Props) {
         ) : null}
       </div>
 
-      <form method="get" action={path} aria-label={t("filters")} className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="filter-status" className="block font-medium text-slate-800">
-            {t("filterStatus")}
-          </label>
-          <select id="filter-status" name="status" defaultValue={log.filters.status ?? ""} className={selectClass}>
-            <option value="">{t("allStatuses")}</option>
-            {problemStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-urgency" className="block font-medium text-slate-800">
-            {t("filterUrgency")}
-          </label>
-          <select id="filter-urgency" name="urgency" defaultValue={log.filters.urgency ?? ""} className={selectClass}>
-            <option value="">{t("allUrgencies")}</option>
-            {urgencies.map((u) => (
-              <option key={u} value={u}>
-                {t(`urgency.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-teal-800 bg-white px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50 focus:outline-none focus:ring-2 focus:ring-teal-700">
-          {t("applyFilters")}
-        </button>
-        {filtered ? (
-          <Link href={path} className="py-2 text-teal-800 underline">
-            {t("resetFilters")}
-          </Link>
-        ) : null}
-      </form>
+      <FilterForm action={path} label={t("filters")} applyLabel={t("applyFilters")} resetLabel={t("resetFilters")} filtered={filtered}>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label={t("filterStatus")}
+          allLabel={t("allStatuses")}
+          value={log.filters.status}
+          options={problemStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <FilterSelect
+          id="filter-urgency"
+          name="urgency"
+          label={t("filterUrgency")}
+          allLabel={t("allUrgencies")}
+          value={log.filters.urgency}
+          options={urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
+        />
+      </FilterForm>
 
       <p className="mb-2 text-sm text-slate-700" role="status">
         {t("count", { count: log.problems.length })} · {t("sortNote")}

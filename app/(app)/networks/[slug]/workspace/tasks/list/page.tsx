@@ -6,6 +6,7 @@ import { TaskViewsNav } from "@/components/tasks/task-views-nav";
 import { requireUser } from "@/lib/auth/session";
 import { listTasks, taskFormOptions } from "@/lib/tasks/queries";
 import { STATUS_ORDER, parseTaskFilters, taskFiltersQuery } from "@/lib/tasks/rules";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,7 +15,6 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const selectClass = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:outline-none focus:ring-2 focus:ring-teal-700";
 
 /** The filtered list: plain GET parameters, so every filtered view is a link people can share. */
 export default async function TaskListPage({ params, searchParams }: Props) {
@@ -39,7 +39,7 @@ export default async function TaskListPage({ params, searchParams }: Props) {
       <p className="mb-4 mt-1 text-slate-700">{ts("lead")}</p>
       <TaskViewsNav slug={list.network.slug} current="list" canCreate={list.permissions.create} />
 
-      <form method="get" action={path} aria-label={t("filters")} className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <FilterForm action={path} label={t("filters")} applyLabel={t("apply")} resetLabel={t("reset")} filtered={filtered}>
         <fieldset className="flex flex-col gap-1">
           <legend className="sr-only">{t("filters")}</legend>
           <label className="flex items-center gap-2">
@@ -51,54 +51,17 @@ export default async function TaskListPage({ params, searchParams }: Props) {
             {t("overdue")}
           </label>
         </fieldset>
-        <div>
-          <label htmlFor="filter-status" className="block font-medium text-slate-800">
-            {t("status")}
-          </label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={selectClass}>
-            <option value="">{t("anyStatus")}</option>
-            {STATUS_ORDER.map((s) => (
-              <option key={s} value={s}>
-                {ts(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-label" className="block font-medium text-slate-800">
-            {t("label")}
-          </label>
-          <select id="filter-label" name="label" defaultValue={filters.label ?? ""} className={selectClass}>
-            <option value="">{t("anyLabel")}</option>
-            {options.labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-group" className="block font-medium text-slate-800">
-            {t("group")}
-          </label>
-          <select id="filter-group" name="group" defaultValue={filters.group ?? ""} className={selectClass}>
-            <option value="">{t("anyGroup")}</option>
-            {options.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-teal-800 bg-white px-4 py-2 font-semibold text-teal-900 hover:bg-teal-50 focus:outline-none focus:ring-2 focus:ring-teal-700">
-          {t("apply")}
-        </button>
-        {filtered ? (
-          <Link href={path} className="py-2 text-teal-800 underline">
-            {t("reset")}
-          </Link>
-        ) : null}
-      </form>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label={t("status")}
+          allLabel={t("anyStatus")}
+          value={filters.status}
+          options={STATUS_ORDER.map((s) => ({ value: s, label: ts(`status.${s}`) }))}
+        />
+        <FilterSelect id="filter-label" name="label" label={t("label")} allLabel={t("anyLabel")} value={filters.label} options={options.labels.map((l) => ({ value: l, label: l }))} />
+        <FilterSelect id="filter-group" name="group" label={t("group")} allLabel={t("anyGroup")} value={filters.group} options={options.groups.map((g) => ({ value: g.id, label: g.name }))} />
+      </FilterForm>
 
       <p className="mb-2 text-sm text-slate-700" role="status">
         {t("count", { count: list.tasks.length })} · {t("sortNote")}
