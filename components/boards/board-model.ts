@@ -83,9 +83,10 @@ export function totalsVisible(snapshot: BoardSnapshot): boolean {
   return !snapshot.board.votesHidden || snapshot.board.votesRevealed;
 }
 
+/** Text, delete and restore belong to the author (known through `mine`, also on anonymous boards) and to moderators. */
 export function canEditCard(snapshot: BoardSnapshot, card: BoardCardState): boolean {
   if (!snapshot.me.canWrite) return false;
-  return snapshot.me.canModerate || snapshot.mine.includes(card.id) || card.author?.id === snapshot.me.id || !card.author;
+  return snapshot.me.canModerate || snapshot.mine.includes(card.id) || card.author?.id === snapshot.me.id;
 }
 
 /** Where a new canvas card lands: below the lowest card, so it never covers another. */
