@@ -8,12 +8,15 @@ type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; sa
 
 export function summariseProfile(file: string, top = 15): string {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
-  const totalHits = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0) || 1;
+  // start.mjs waits in spawnSync while `next build` runs: that is the build, not the server at work.
+  const isBuildWait = (n: ProfileNode) => n.callFrame.functionName === "spawnSync";
+  const buildHits = profile.nodes.filter(isBuildWait).reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
+  const totalHits = profile.nodes.reduce((sum, n) => sum + (isBuildWait(n) ? 0 : (n.hitCount ?? 0)), 0) || 1;
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
-    if (!hits) continue;
+    if (!hits || isBuildWait(node)) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url ? `${url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "")}:${lineNumber + 1}` : "(native)";
     const key = `${functionName || "(anonymous)"} ${where}`;
@@ -22,7 +25,12 @@ export function summariseProfile(file: string, top = 15): string {
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
   }
   const pct = (hits: number) => `${((100 * hits) / totalHits).toFixed(1).padStart(5)} %`;
-  const lines = [`CPU profile ${path.basename(file)} (${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s):`, "  by package:"];
+  const seconds = (profile.endTime - profile.startTime) / 1e6;
+  const allHits = totalHits + buildHits;
+  const lines = [
+    `CPU profile ${path.basename(file)} (${seconds.toFixed(1)} s, of which ${((seconds * buildHits) / allHits).toFixed(1)} s waiting for next build, left out below):`,
+    "  by package:",
+  ];
   for (const [pkg, hits] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`    ${pct(hits)}  ${pkg}`);
   lines.push("  by function (self time):");
   for (const [fn, hits] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`    ${pct(hits)}  ${fn}`);
