@@ -36,6 +36,9 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
                 </Link>
               </>
             ) : null}
+            <Link className="text-teal-800 underline" href="/think-tanks/archive">
+              {t("toArchive")}
+            </Link>
           </div>
           <OutcomeDetails view={view} />
         </>
