@@ -45,7 +45,8 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: BoardConflic
   const id = useId();
   const [merged, setMerged] = useState(`${conflict.current.text}\n\n${conflict.mine}`.slice(0, CARD_TEXT_MAX));
   return (
-    <Modal title={t("title")} onClose={() => onResolve(conflict.current.text)}>
+    // Escape does not close it: one of the two texts would be dropped without a decision.
+    <Modal title={t("title")} onClose={() => {}}>
       <p>{t("lead")}</p>
       <div className="grid gap-3 md:grid-cols-2">
         <section aria-labelledby={`${id}-theirs`} className="rounded border border-slate-400 p-2">
