@@ -78,7 +78,40 @@ type Batch = {
    * without waiting, so the driver pipelines them; awaited before the commit.
    */
   writes: Array<Promise<unknown>>;
+  /** Card rows created and card changes made by this batch, written together (one multi-row insert). */
+  inserts: Map<string, typeof cards.$inferInsert>;
+  updates: Set<string>;
 };
+
+const CARD_OPS = new Set<BoardOp["type"]>(["card.create", "card.update", "card.delete", "card.restore"]);
+
+/** Sends the batch's collected card writes; needed before anything that reads or references cards. */
+function flushCards(batch: Batch): void {
+  const rows = [...batch.inserts.values()];
+  for (let i = 0; i < rows.length; i += 500) pipelined(batch, batch.tx.insert(cards).values(rows.slice(i, i + 500)));
+  // Changed cards are written as their complete current state, all in one statement: the board row
+  // lock keeps every other writer of these cards waiting, so the cached rows are the truth.
+  const changed = [...batch.updates].map((id) => batch.cards.get(id)!);
+  for (let i = 0; i < changed.length; i += 500) {
+    const values = sql.join(
+      changed.slice(i, i + 500).map(
+        (c) =>
+          sql`(${c.id}::text, ${c.text}::text, ${c.colour}::text, ${c.columnId}::text, ${c.groupId}::text, ${c.x}::double precision, ${c.y}::double precision, ${c.position}::double precision, ${c.version}::integer, ${c.deletedAt?.toISOString() ?? null}::timestamptz, ${c.updatedAt.toISOString()}::timestamptz)`,
+      ),
+      sql`, `,
+    );
+    pipelined(
+      batch,
+      batch.tx.execute(sql`
+        update cards as c set text = v.text, colour = v.colour, column_id = v.column_id, group_id = v.group_id, x = v.x, y = v.y,
+          position = v.position, version = v.version, deleted_at = v.deleted_at, updated_at = v.updated_at
+        from (values ${values}) as v(id, text, colour, column_id, group_id, x, y, position, version, deleted_at, updated_at)
+        where c.id = v.id`),
+    );
+  }
+  batch.inserts.clear();
+  batch.updates.clear();
+}
 
 /** Starts a write now and collects it; a failure fails the batch (which is then retried op by op). */
 function pipelined(batch: Batch, query: { execute(): Promise<unknown> }): void {
@@ -88,6 +121,7 @@ function pipelined(batch: Batch, query: { execute(): Promise<unknown> }): void {
 }
 
 async function settleWrites(batch: Batch): Promise<void> {
+  flushCards(batch);
   const results = await Promise.allSettled(batch.writes);
   batch.writes = [];
   const failed = results.find((r) => r.status === "rejected");
@@ -145,6 +179,7 @@ async function loadCard(batch: Batch, cardId: string): Promise<CardRow> {
   const cached = batch.cards.get(cardId);
   if (cached) return cached;
   if (batch.missing.has(cardId) || batch.foreign.has(cardId)) throw new AppError("not_found", "Card not found");
+  flushCards(batch);
   const [row] = await selectCards(batch.tx)
     .where(and(eq(cards.id, cardId), eq(cards.boardId, batch.board.id)))
     .limit(1);
@@ -181,7 +216,9 @@ async function liveGroup(batch: Batch, groupId: string) {
 function writeCard(batch: Batch, card: CardRow, values: Partial<Pick<CardRow, "text" | "colour" | "columnId" | "groupId" | "x" | "y" | "position" | "version" | "deletedAt">>): CardRow {
   if (Object.keys(values).length === 0) return card; // nothing changes (e.g. the same text again)
   const now = new Date();
-  pipelined(batch, batch.tx.update(cards).set({ ...values, updatedAt: now }).where(eq(cards.id, card.id)));
+  const created = batch.inserts.get(card.id);
+  if (created) Object.assign(created, values, { updatedAt: now });
+  else batch.updates.add(card.id);
   const next: CardRow = { ...card, ...values, updatedAt: now };
   batch.cards.set(card.id, next);
   return next;
@@ -223,7 +260,7 @@ async function applyOne(batch: Batch, actor: BoardActor, access: BoardAccess, op
         authorName: actor.name,
       };
       const { authorName: _name, ...values } = created;
-      pipelined(batch, batch.tx.insert(cards).values(values));
+      batch.inserts.set(created.id, values);
       batch.cards.set(created.id, created);
       batch.missing.delete(created.id);
       const payload: BoardEventPayloads["card.create"] = { card: card(created) };
@@ -443,6 +480,8 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       foreign: new Set(),
       columns: null,
       writes: [],
+      inserts: new Map(),
+      updates: new Set(),
     };
     const parsedOps = requests.map((r) => ZBoardOp.safeParse(r.op));
     await prefetchCards(batch, parsedOps.flatMap((p) => (p.success ? [p.data] : [])));
@@ -480,6 +519,7 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
         if (!parsed.success) throw new AppError("invalid_input", "Invalid board op");
         const access = await accessIn(batch, actor);
         assertMayApply(access, actor, parsed.data);
+        if (!CARD_OPS.has(parsed.data.type)) flushCards(batch); // groups, votes and settings read or reference cards
         const applied = await applyOne(batch, actor, access, parsed.data);
         seq += 1;
         rows.push({ boardId, seq, type: applied.type, payload: applied.payload, result: applied.result, actorId: actor.id, clientOpId });
