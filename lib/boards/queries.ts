@@ -177,7 +177,13 @@ export async function snapshotIn(db: DbOrTx, actor: Actor & { name?: string }, a
     cards: cardStates,
     myVotes: Object.fromEntries(myVoteRows.filter((v) => v.count > 0).map((v) => [v.cardId, v.count])),
     mine: cardRows.filter((c) => c.authorId === actor.id).map((c) => c.id),
-    me: { id: actor.id, name: me[0]?.name ?? "", canWrite: access.canWrite, canModerate: access.canModerate },
+    me: {
+      id: actor.id,
+      name: me[0]?.name ?? "",
+      canWrite: access.canWrite,
+      canModerate: access.canModerate,
+      canContribute: canInThinkTank(actor, access.context, "board.write"),
+    },
   };
 }
 

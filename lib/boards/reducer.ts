@@ -160,10 +160,13 @@ function applyBoardSettings(
     return c;
   });
   const nextColumns = columns ?? s.columns;
+  const reason = board.closedReason;
+  const canWrite = s.me.canContribute === undefined ? s.me.canWrite : s.me.canContribute && (reason === null || (reason === "locked" && s.me.canModerate));
   const known = new Set(nextColumns.map((c) => c.id));
   return {
     ...s,
     board,
+    me: canWrite === s.me.canWrite ? s.me : { ...s.me, canWrite },
     columns: nextColumns,
     // Removed columns are empty by rule; keep the model consistent anyway.
     groups: columns ? s.groups.map((g) => (g.columnId && !known.has(g.columnId) ? { ...g, columnId: null } : g)) : s.groups,

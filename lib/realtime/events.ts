@@ -165,8 +165,12 @@ export type BoardSnapshot = {
   myVotes: Record<string, number>;
   /** Card ids I wrote (also on anonymous boards, sent only to me, so I can edit and delete them). */
   mine: string[];
-  /** The receiving person; `canWrite` already accounts for a closed board (a moderator may still write on a locked one). */
-  me: { id: string; name: string; canWrite: boolean; canModerate: boolean };
+  /**
+   * The receiving person. `canContribute`: their role lets them write on this board at all;
+   * `canWrite`: they may right now (a closed board stops everyone, a locked one all but moderators).
+   * The reducer keeps `canWrite` current when the board is locked or unlocked.
+   */
+  me: { id: string; name: string; canWrite: boolean; canModerate: boolean; canContribute?: boolean };
 };
 
 // Server → client ---------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ function snapshot(extra: Partial<BoardSnapshot["board"]> = {}, cards: BoardSnaps
     cards,
     myVotes: {},
     mine: [],
-    me: { ...me, canWrite: true, canModerate: false },
+    me: { ...me, canWrite: true, canModerate: false, canContribute: true },
   };
 }
 
@@ -81,6 +81,16 @@ describe("applyEvent", () => {
     s = applyEvent(s, ev("vote.set", { cardId: C1, votes: 4, myCount: 0 }));
     expect(s.cards[0]!.votes).toBe(4);
     expect(s.myVotes).toEqual({});
+  });
+
+  it("keeps my write permission in step with locking and unlocking", () => {
+    let s = snapshot();
+    s = applyEvent(s, ev("board.update", { board: { ...s.board, locked: true, closedReason: "locked" } }));
+    expect(s.me.canWrite).toBe(false);
+    s = applyEvent(s, ev("board.update", { board: { ...s.board, locked: false, closedReason: null } }));
+    expect(s.me.canWrite).toBe(true);
+    const moderator = { ...snapshot(), me: { ...snapshot().me, canModerate: true } };
+    expect(applyEvent(moderator, ev("board.update", { board: { ...moderator.board, locked: true, closedReason: "locked" } })).me.canWrite).toBe(true);
   });
 
   it("ungroups the cards of a deleted group and marks deleted cards instead of dropping them (undo)", () => {
