@@ -25,11 +25,16 @@ export default async function ThinkTanksPage({ searchParams }: Props) {
         <h1 id="think-tanks-title" className="text-3xl font-bold">
           {t("title")}
         </h1>
-        {list.canCreate ? (
-          <Link href="/think-tanks/new" className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 focus:outline-none focus:ring-2 focus:ring-teal-700 focus:ring-offset-2">
-            {t("new")}
+        <div className="flex flex-wrap items-center gap-4">
+          <Link href="/think-tanks/archive" className="text-teal-800 underline">
+            {t("archiveLink")}
           </Link>
-        ) : null}
+          {list.canCreate ? (
+            <Link href="/think-tanks/new" className="rounded-md bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 focus:outline-none focus:ring-2 focus:ring-teal-700 focus:ring-offset-2">
+              {t("new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <p className="mb-6 mt-2 max-w-3xl text-slate-700">
         {t("lead")} {steward ? t("leadSteward") : null}
