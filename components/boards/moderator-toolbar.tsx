@@ -26,7 +26,6 @@ export function ModeratorToolbar({ snapshot, submit, followMe, onFollowMe }: Pro
   const t = useTranslations("boardModeration");
   const id = useId();
   const { board } = snapshot;
-  const [budget, setBudget] = useState(String(board.votesPerPerson));
   const [minutes, setMinutes] = useState("5");
   const [newColumn, setNewColumn] = useState("");
   const columns = sortedColumns(snapshot.columns);
@@ -51,22 +50,8 @@ export function ModeratorToolbar({ snapshot, submit, followMe, onFollowMe }: Pro
         <span id={`${id}-anon-help`} className="sr-only">
           {hasCards ? t("anonymousLocked") : t("anonymousHelp")}
         </span>
-        <form
-          className="flex items-end gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const n = Number(budget);
-            if (Number.isInteger(n) && n >= 0 && n <= 100) update({ votesPerPerson: n });
-          }}
-        >
-          <label className="flex flex-col text-sm">
-            {t("votesPerPerson")}
-            <input type="number" min={0} max={100} value={budget} onChange={(event) => setBudget(event.target.value)} className="w-20 rounded border border-slate-500 px-1 py-0.5" />
-          </label>
-          <button type="submit" className={button}>
-            {t("saveVotes")}
-          </button>
-        </form>
+        {/* Keyed by the current budget: a change by another moderator shows up in the field. */}
+        <BudgetForm key={board.votesPerPerson} current={board.votesPerPerson} onSave={(n) => update({ votesPerPerson: n })} />
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={board.votesHidden} onChange={(event) => update({ votesHidden: event.target.checked, ...(event.target.checked ? { votesRevealed: false } : {}) })} />
           {t("votesHidden")}
@@ -187,5 +172,28 @@ function ColumnRow({ title, first, last, onRename, onMove, onRemove }: { title: 
         ) : null}
       </form>
     </li>
+  );
+}
+
+function BudgetForm({ current, onSave }: { current: number; onSave(n: number): void }) {
+  const t = useTranslations("boardModeration");
+  const [budget, setBudget] = useState(String(current));
+  return (
+    <form
+      className="flex items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const n = Number(budget);
+        if (Number.isInteger(n) && n >= 0 && n <= 100) onSave(n);
+      }}
+    >
+      <label className="flex flex-col text-sm">
+        {t("votesPerPerson")}
+        <input type="number" min={0} max={100} value={budget} onChange={(event) => setBudget(event.target.value)} className="w-20 rounded border border-slate-500 px-1 py-0.5" />
+      </label>
+      <button type="submit" className={button}>
+        {t("saveVotes")}
+      </button>
+    </form>
   );
 }
