@@ -75,6 +75,8 @@ class ServerProcess {
   private exit: Promise<void> = Promise.resolve();
   log: string[] = [];
   starts = 0;
+  /** Milliseconds spent waiting for the server to be ready, over all starts. */
+  startMs = 0;
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
@@ -85,6 +87,7 @@ class ServerProcess {
   start(): Promise<void> {
     if (this.child) throw new Error("server already running");
     this.starts++;
+    const since = Date.now();
     const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", path.join("tests", "chaos", "server.ts")], {
       cwd: ROOT,
       env: this.env,
@@ -104,6 +107,7 @@ class ServerProcess {
         out += text;
         if (/^ready \d+/m.test(out)) {
           ready = true;
+          this.startMs += Date.now() - since;
           resolve();
         }
       };
@@ -266,6 +270,8 @@ describe(`realtime chaos: SIGKILL during concurrent writes (${DRIVER})`, () => {
     "seed %i: acknowledged ops survive, unacknowledged ones are resent and applied once, every client converges",
     async (seed) => {
       console.info(`chaos (${DRIVER}): seed ${seed} (replay with CHAOS_SEEDS=${seed})`);
+      const began = Date.now();
+      const startMsBefore = server.startMs;
       const rng = prng(seed);
       const fixture = fixtures.get(seed)!;
       const records = new Map<string, OpRecord>();
@@ -400,6 +406,7 @@ describe(`realtime chaos: SIGKILL during concurrent writes (${DRIVER})`, () => {
         onAck = () => {};
       }
       runs.push({ seed, fixture, records, kills });
+      console.info(`chaos (${DRIVER}) seed ${seed}: ${Date.now() - began} ms, of which ${server.startMs - startMsBefore} ms waiting for server starts`);
       expect(kills, "every planned kill happened").toBe(KILLS_PER_SEED);
     },
     150_000,
