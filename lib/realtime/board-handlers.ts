@@ -58,7 +58,7 @@ function publisherFor(io: RealtimeServer): BoardEventPublisher {
   return publish;
 }
 
-async function broadcastPresence(io: RealtimeServer, boardId: string): Promise<void> {
+async function broadcastPresence(io: RealtimeServer, boardId: string, seq?: number): Promise<void> {
   try {
     const sockets = await io.in(rooms.board(boardId)).fetchSockets();
     const present = new Map<string, PresenceEntry>();
@@ -66,7 +66,7 @@ async function broadcastPresence(io: RealtimeServer, boardId: string): Promise<v
       const actor = s.data.actor;
       if (actor && !present.has(actor.id)) present.set(actor.id, { userId: actor.id, name: actor.name });
     }
-    io.to(rooms.board(boardId)).emit("presence:update", { boardId, present: [...present.values()] });
+    io.to(rooms.board(boardId)).emit("presence:update", { boardId, present: [...present.values()], ...(seq !== undefined ? { seq } : {}) });
   } catch (error) {
     // Volatile: a missed presence update is corrected by the next one.
     console.warn("[realtime] presence update failed", error);
@@ -105,7 +105,7 @@ export function registerBoardHandlers(io: RealtimeServer, socket: RealtimeSocket
         { isolationLevel: "repeatable read", accessMode: "read only" },
       );
       ack(reply);
-      void broadcastPresence(io, boardId);
+      void broadcastPresence(io, boardId, reply.ok ? reply.seq : undefined);
     } catch (error) {
       delete joined()[boardId];
       await socket.leave(rooms.board(boardId));

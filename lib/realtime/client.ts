@@ -168,6 +168,8 @@ export class BoardClient {
   private followTarget: FollowTarget | null = null;
   private lastError: ClientError | null = null;
   private connection: ConnectionState = "connecting";
+  /** The highest seq the server said exists (presence after a join). */
+  private knownSeq = 0;
 
   private started = false;
   private joined = false;
@@ -374,6 +376,11 @@ export class BoardClient {
   private readonly onPresence = (update: PresenceUpdate) => {
     if (update?.boardId !== this.boardId) return;
     this.presence = update.present;
+    // An event committed by an instance that died before broadcasting it: the next join tells us.
+    if (typeof update.seq === "number" && update.seq > this.knownSeq) {
+      this.knownSeq = update.seq;
+      this.watchGap();
+    }
     const present = new Set(update.present.map((p) => p.userId));
     for (const userId of this.cursors.keys()) if (!present.has(userId)) this.cursors.delete(userId);
     this.changed();
@@ -463,10 +470,22 @@ export class BoardClient {
         for (const listener of this.remoteListeners) listener(event, current);
       }
     }
-    if (this.buffer.size > 0) {
+    this.watchGap();
+  }
+
+  /**
+   * Events I know exist but have not received (a gap in the buffer, or an ack ahead of the events,
+   * e.g. when the instance that committed died before broadcasting): fetched by re-joining.
+   */
+  private watchGap(): void {
+    const behind = () => {
+      const seq = this.confirmed?.seq ?? 0;
+      return this.buffer.size > 0 || this.knownSeq > seq || this.awaiting.some((a) => a.seq > seq);
+    };
+    if (behind()) {
       this.gapTimer ??= this.later(() => {
         this.gapTimer = null;
-        if (this.buffer.size > 0 && this.joined) this.join();
+        if (behind() && this.joined) this.join();
       }, this.gapTimeoutMs);
     } else if (this.gapTimer) {
       clearTimeout(this.gapTimer);
@@ -534,6 +553,7 @@ export class BoardClient {
     this.pending = this.pending.filter((p) => p !== entry);
     // Committed, but the room event may still be on its way (another instance, Redis): keep showing it.
     if (this.confirmed && seq > this.confirmed.seq) this.awaiting.push({ entry, seq });
+    this.watchGap();
     this.changed();
   }
 

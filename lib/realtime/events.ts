@@ -178,7 +178,8 @@ export type BoardSnapshot = {
 /** One committed op as the room sees it; payloads carry the resulting entities, never an anonymous author. */
 export type BoardEvent = { boardId: string; seq: number; type: BoardOpType; payload: Record<string, unknown>; clientOpId: string };
 export type PresenceEntry = { userId: string; name: string };
-export type PresenceUpdate = { boardId: string; present: PresenceEntry[] };
+/** `seq`: the board's last committed seq when known (after a join), so clients notice events they missed. */
+export type PresenceUpdate = { boardId: string; present: PresenceEntry[]; seq?: number };
 export type CursorMove = { boardId: string; userId: string; name: string; x: number; y: number };
 /** A moderator's "follow me" position (volatile). */
 export type FollowView = { boardId: string; userId: string; name: string; x: number; y: number };

@@ -12,7 +12,7 @@ import { registerBoardHandlers } from "@/lib/realtime/board-handlers";
 import { BoardClient, memoryStore, type BoardView, type PendingStore } from "@/lib/realtime/client";
 import type { BoardEvent, CursorMove, JoinAck, OpAck } from "@/lib/realtime/events";
 import { attachRealtime, closeRealtime, type RealtimeServer } from "@/lib/realtime/server";
-import { createBoardFixture } from "../support/boards";
+import { boardActor, createBoardFixture, op } from "../support/boards";
 import { testDriver, withTestDatabase } from "../support/database";
 import { resetAuthSecretCache, setEnv } from "../support/env";
 import { createUser } from "../support/factories";
@@ -248,6 +248,20 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     expect(rows.map((r) => r.text).sort()).toEqual(["Ack verloren", "offline weiter getippt", `offline ${ids[1]}`, `offline ${ids[2]}`].sort());
     expect(again.getView().snapshot?.cards.filter((c) => c.id === lostCard)).toHaveLength(1);
     expect(again.getView().seq).toBe(5);
+  });
+
+  it("catches up on an event whose broadcast was lost (its instance died after the commit) when the next person joins", async () => {
+    const { board } = await createBoardFixture({ participants: participants([users.alice, "knowledge_giver"], [users.bob, "delegate"]), kind: "canvas" });
+    const alice = await boardClient(users.alice, board.id);
+    await until(alice, (v) => v.connection === "online", "online");
+    const cardId = randomUUID();
+    // Committed straight through the engine: nobody broadcasts it.
+    expect(await op(boardActor(users.bob), board.id, { type: "card.create", cardId, text: "still committed", x: 0, y: 0 })).toMatchObject({ ok: true, seq: 1 });
+    expect(alice.getView().snapshot?.cards).toEqual([]);
+    // Bob's join announces the board's seq with the presence update; Alice notices and replays.
+    await boardClient(users.bob, board.id);
+    const view = await until(alice, (v) => v.seq === 1, "caught up");
+    expect(view.snapshot?.cards.map((c) => c.id)).toEqual([cardId]);
   });
 
   it("surfaces a text conflict with both texts instead of dropping one", async () => {
