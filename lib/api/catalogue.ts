@@ -3,7 +3,7 @@ import { ZChangeMemberRole, ZInviteMember } from "@/lib/memberships/schemas";
 import { ZCreateNetwork, ZDirectoryQuery, ZUpdateNetwork } from "@/lib/networks/schemas";
 import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZProblemFilters } from "@/lib/problems/schemas";
 import { ZCreateTask, ZUpdateTask } from "@/lib/tasks/schemas";
-import { ZRunPhase } from "@/lib/phases/schemas";
+import { ZAddBoardToPhase, ZRunPhase } from "@/lib/phases/schemas";
 import { ZCreateThinkTank } from "@/lib/think-tanks/schemas";
 import { ZConcludeThinkTank, ZHandBackTask } from "@/lib/outcomes/schemas";
 import { ZInviteToThinkTank } from "@/lib/participants/schemas";
@@ -282,6 +282,18 @@ export const apiEndpoints: Endpoint[] = [
     auth: "required",
     body: ZRunPhase.omit({ thinkTankId: true, phaseId: true }),
     success: { status: 200, description: "`{ phase }` with its new status and clock" },
+    errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
+  },
+  {
+    method: "post",
+    path: "/think-tanks/{id}/phases/{phaseId}/boards",
+    tag: "Think-tanks",
+    summary: "Add a board of a template to a phase that is not completed (moderators)",
+    description:
+      "`template` is one of canvas, retrospective, info_wall, empathy_map, feedback_grid, how_might_we; column templates get their columns in `locale` (default de). `title` defaults to the template's name; `anonymous: true` hides every card's author from everyone.",
+    auth: "required",
+    body: ZAddBoardToPhase.omit({ thinkTankId: true, phaseId: true }),
+    success: { status: 201, description: "`{ board: { id, title, template, kind, anonymous } }`" },
     errors: ["forbidden", "not_found", "conflict", "think_tank_not_open"],
   },
   {

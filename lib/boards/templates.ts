@@ -259,6 +259,26 @@ function boardFromRecipe(recipe: BoardRecipe, locale: Locale): BoardSpec {
   };
 }
 
+const templateTitles: Record<BoardTemplate, Localised> = {
+  canvas: freeCanvas.title,
+  retrospective: { de: "Retrospektive", en: "Retrospective" },
+  info_wall: { de: "Info-Wand", en: "Info wall" },
+  empathy_map: empathyMap.title,
+  feedback_grid: feedbackGrid.title,
+  how_might_we: howMightWe.title,
+};
+
+/** A board a moderator adds to a phase: the template's kind and columns, its title or the template's. */
+export function boardSpecForTemplate(template: BoardTemplate, locale: Locale, title?: string): BoardSpec {
+  return {
+    title: title || templateTitles[template][locale],
+    kind: boardKindForTemplate(template),
+    template,
+    votesPerPerson: 0,
+    columns: boardTemplateColumns(template, locale),
+  };
+}
+
 /** The boards a phase starts with: by its template key, or one free canvas for custom phases. */
 export function defaultBoardsForPhase(key: PhaseKey | null | undefined, locale: Locale): BoardSpec[] {
   const recipe = (key && recipesByKey.get(key)) || freeCanvas;

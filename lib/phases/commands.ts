@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, max, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { boardColumns, boards, phaseChanges, phases, thinkTankParticipants, thinkTanks, users, type Phase } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/commands";
-import { customPhase, type PhaseSpec } from "@/lib/boards/templates";
+import { boardSpecForTemplate, customPhase, type BoardSpec, type PhaseSpec } from "@/lib/boards/templates";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { assertCanInThinkTank, type Actor, type ThinkTankAction } from "@/lib/policy";
@@ -12,7 +12,7 @@ import { composeThinkTankMail } from "@/lib/think-tanks/mail";
 import { announcePhaseUpdate } from "@/lib/think-tanks/realtime";
 import { parseInput } from "@/lib/validation";
 import { canRunPhase, elapsedSeconds, isEditablePhase, moveTarget, phaseTransitions } from "./rules";
-import { ZAddPhase, ZMovePhase, ZPhaseRef, ZRunPhase, ZUpdatePhase } from "./schemas";
+import { ZAddBoardToPhase, ZAddPhase, ZMovePhase, ZPhaseRef, ZRunPhase, ZUpdatePhase } from "./schemas";
 import { ZThinkTankRef } from "@/lib/think-tanks/schemas";
 
 /*
@@ -49,16 +49,32 @@ export async function insertPhaseWithBoards(tx: DbOrTx, thinkTankId: string, pos
     .returning();
   if (!phase) throw new Error("phase insert returned nothing");
   for (const [index, board] of spec.boards.entries()) {
-    const [row] = await tx
-      .insert(boards)
-      .values({ thinkTankId, phaseId: phase.id, title: board.title, kind: board.kind, template: board.template, position: index, votesPerPerson: board.votesPerPerson })
-      .returning({ id: boards.id });
-    if (!row) throw new Error("board insert returned nothing");
-    if (board.columns.length) {
-      await tx.insert(boardColumns).values(board.columns.map((title, i) => ({ boardId: row.id, title, position: i + 1 })));
-    }
+    await insertBoard(tx, { thinkTankId, phaseId: phase.id, position: index, board });
   }
   return phase;
+}
+
+/** One board of a phase with its template's columns. */
+async function insertBoard(tx: DbOrTx, params: { thinkTankId: string; phaseId: string; position: number; board: BoardSpec; anonymous?: boolean }) {
+  const { board } = params;
+  const [row] = await tx
+    .insert(boards)
+    .values({
+      thinkTankId: params.thinkTankId,
+      phaseId: params.phaseId,
+      title: board.title,
+      kind: board.kind,
+      template: board.template,
+      position: params.position,
+      votesPerPerson: board.votesPerPerson,
+      anonymous: params.anonymous ?? false,
+    })
+    .returning();
+  if (!row) throw new Error("board insert returned nothing");
+  if (board.columns.length) {
+    await tx.insert(boardColumns).values(board.columns.map((title, i) => ({ boardId: row.id, title, position: i + 1 })));
+  }
+  return row;
 }
 
 /** Stops the clock of a running phase, adding the running stretch to its elapsed seconds. */
@@ -211,6 +227,34 @@ export async function addPhase({ actor, input }: Command) {
   });
   announcePhaseUpdate(thinkTank.id);
   return phase;
+}
+
+/**
+ * A board added to a phase that is not completed, with its template's columns in the moderator's
+ * language, after the phase's other boards. Anonymity is set here, before any card exists.
+ */
+export async function addBoardToPhase({ actor, input }: Command) {
+  const db = await getDb();
+  const { thinkTank, actor: who } = await authorise(db, actor, input, "phases.edit");
+  const data = parseInput(ZAddBoardToPhase, input);
+  const board = await db.transaction(async (tx) => {
+    const phase = await phaseInThinkTank(tx, thinkTank.id, data.phaseId);
+    if (phase.status === "completed") throw new AppError("conflict", "A completed phase gets no new boards");
+    const [last] = await tx.select({ position: max(boards.position) }).from(boards).where(eq(boards.phaseId, phase.id));
+    const position = (last?.position ?? -1) + 1;
+    const spec = boardSpecForTemplate(data.template, data.locale, data.title);
+    const row = await insertBoard(tx, { thinkTankId: thinkTank.id, phaseId: phase.id, position, board: spec, anonymous: data.anonymous });
+    await recordAudit(tx, {
+      actorId: who.id,
+      action: "thinkTank.boardAdded",
+      subjectType: "board",
+      subjectId: row.id,
+      data: { thinkTankId: thinkTank.id, phaseId: phase.id, title: row.title, template: row.template, anonymous: row.anonymous },
+    });
+    return row;
+  });
+  announcePhaseUpdate(thinkTank.id);
+  return { id: board.id, title: board.title, template: board.template, kind: board.kind, anonymous: board.anonymous };
 }
 
 /** Remove a phase that has not started (its boards go with it); a think-tank keeps at least one phase. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boardTemplates } from "@/db/schema";
 import { ZCustomPhase, ZId, ZLocale, ZTimebox } from "@/lib/think-tanks/schemas";
 
 /* Messages are keys of the `fieldErrors` namespace in the message files. */
@@ -40,3 +41,14 @@ export const ZMovePhase = z.object({
   direction: z.enum(["up", "down"], { message: "invalidChoice" }),
 });
 export type TMovePhase = z.infer<typeof ZMovePhase>;
+
+/** A board a moderator adds to a phase; `anonymous` arrives as a checkbox value from forms. */
+export const ZAddBoardToPhase = z.object({
+  thinkTankId: ZId,
+  phaseId: ZId,
+  template: z.enum(boardTemplates, { message: "invalidChoice" }),
+  title: z.string().trim().max(200, { message: "tooLong" }).optional().transform((v) => v || undefined),
+  anonymous: ZNotify,
+  locale: ZLocale,
+});
+export type TAddBoardToPhase = z.infer<typeof ZAddBoardToPhase>;

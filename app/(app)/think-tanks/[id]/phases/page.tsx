@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton, AddPhaseForm, PhaseEditForm, RemovePhaseButton, StartPhaseButton } from "@/components/think-tanks/forms";
+import { AddBoardForm } from "@/components/think-tanks/add-board-form";
 import { orNotFound } from "@/components/workspace/page-guard";
 import { requireUser } from "@/lib/auth/session";
 import { getThinkTank } from "@/lib/think-tanks/queries";
@@ -81,6 +82,7 @@ export default async function ThinkTankPhasesPage({ params }: Props) {
               ) : (
                 <p>{t("noBoards")}</p>
               )}
+              {d.can.editPhases && phase.status !== "completed" ? <AddBoardForm thinkTankId={thinkTank.id} phaseId={phase.id} phaseName={phase.name} /> : null}
               {phase.actions.length ? (
                 <div className="mt-3 flex flex-wrap items-start gap-3">
                   {phase.actions.map((action) =>
