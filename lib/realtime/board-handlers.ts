@@ -33,6 +33,12 @@ function failure(error: unknown): AckError {
   return fail("internal", "Something went wrong");
 }
 
+/**
+ * Boards whose anonymity changed since sockets joined them (moderators may switch it while a
+ * board has no cards). Another instance's sockets learn it on their next join.
+ */
+const anonymousNow = new Map<string, boolean>();
+
 /** Each io instance publishes the events of the ops it received (several instances may share one process in tests). */
 const publishers = new WeakMap<RealtimeServer, BoardEventPublisher>();
 
@@ -42,6 +48,10 @@ function publisherFor(io: RealtimeServer): BoardEventPublisher {
     publish = (committed: CommittedEvent[]) => {
       for (const { event, actorId, own } of committed) {
         const room = rooms.board(event.boardId);
+        if (event.type === "board.update") {
+          const anonymous = (event.payload as { board?: { anonymous?: boolean } }).board?.anonymous;
+          if (anonymous !== undefined) anonymousNow.set(event.boardId, anonymous);
+        }
         if (!own) {
           io.to(room).emit("board:event", event);
           continue;
@@ -76,7 +86,9 @@ async function broadcastPresence(io: RealtimeServer, boardId: string, seq?: numb
 export function registerBoardHandlers(io: RealtimeServer, socket: RealtimeSocket): void {
   const publish = publisherFor(io);
   const bucket = new TokenBucket(BOARD_OPS_BURST, BOARD_OPS_PER_SECOND);
-  let lastVolatileAt = 0;
+  // Cursors and "follow me" have their own throttles: moving the mouse must not drop the view.
+  let lastCursorAt = 0;
+  let lastFollowAt = 0;
   socket.data.boards ??= {};
   const joined = () => socket.data.boards!;
 
@@ -94,7 +106,7 @@ export function registerBoardHandlers(io: RealtimeServer, socket: RealtimeSocket
       const reply = await db.transaction(
         async (tx): Promise<JoinAck> => {
           const access = await boardAccess(tx, actor, boardId);
-          joined()[boardId] = { canModerate: access.canModerate };
+          joined()[boardId] = { canModerate: access.canModerate, anonymous: access.board.anonymous };
           if (sinceSeq !== undefined) {
             const events = await eventsSinceIn(tx, actor, access.board, sinceSeq);
             if (events) return { ok: true, seq: access.board.seq, events };
@@ -139,10 +151,13 @@ export function registerBoardHandlers(io: RealtimeServer, socket: RealtimeSocket
 
   socket.on("cursor:move", (payload: unknown) => {
     const parsed = ZCursorMove.safeParse(payload);
-    if (!parsed.success || !joined()[parsed.data.boardId]) return;
+    const board = parsed.success ? joined()[parsed.data.boardId] : undefined;
+    if (!parsed.success || !board) return;
+    // On anonymous boards a named cursor resting on a card would give its author away.
+    if (anonymousNow.get(parsed.data.boardId) ?? board.anonymous) return;
     const now = Date.now();
-    if (now - lastVolatileAt < CURSOR_MIN_INTERVAL_MS) return;
-    lastVolatileAt = now;
+    if (now - lastCursorAt < CURSOR_MIN_INTERVAL_MS) return;
+    lastCursorAt = now;
     const { boardId, x, y } = parsed.data;
     const { id: userId, name } = socket.data.actor;
     socket.volatile.to(rooms.board(boardId)).emit("cursor:move", { boardId, userId, name, x, y });
@@ -155,8 +170,8 @@ export function registerBoardHandlers(io: RealtimeServer, socket: RealtimeSocket
     const { boardId, x, y } = parsed.data;
     if (!joined()[boardId]?.canModerate) return ack(fail("forbidden", "Only moderators lead the view"));
     const now = Date.now();
-    if (now - lastVolatileAt < CURSOR_MIN_INTERVAL_MS) return ack({ ok: true });
-    lastVolatileAt = now;
+    if (now - lastFollowAt < CURSOR_MIN_INTERVAL_MS) return ack({ ok: true });
+    lastFollowAt = now;
     const { id: userId, name } = socket.data.actor;
     socket.volatile.to(rooms.board(boardId)).emit("view:follow", { boardId, userId, name, x, y });
     ack({ ok: true });

@@ -10,7 +10,7 @@ import { actorFromCookieHeader } from "./session";
 export type SocketData = {
   actor: Actor & { name: string };
   /** Boards this socket joined, with what it may do there (kept for volatile messages such as "follow me"). */
-  boards?: Record<string, { canModerate: boolean }>;
+  boards?: Record<string, { canModerate: boolean; anonymous: boolean }>;
 };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- events are typed by the zod schemas in events.ts
 type AnyEvents = Record<string, (...args: any[]) => void>;

@@ -184,6 +184,24 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     expect(await emitAck(sockets[1]!, "view:follow", { boardId: board.id, x: 1, y: 1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
+  it("relays no cursors on anonymous boards (a named cursor on a card would give its author away)", async () => {
+    const { board } = await createBoardFixture({
+      participants: participants([users.mod, "moderator"], [users.alice, "knowledge_giver"]),
+      kind: "canvas",
+      anonymous: true,
+    });
+    const mod = await boardClient(users.mod, board.id);
+    const alice = await boardClient(users.alice, board.id);
+    await until(mod, (v) => v.presence.length === 2, "both present");
+    let cursors = 0;
+    sockets[1]!.on("cursor:move", () => cursors++);
+    sockets[0]!.emit("cursor:move", { boardId: board.id, x: 10, y: 20 });
+    // The same socket's op is handled after the cursor; a relayed cursor would reach Alice first.
+    mod.submit({ type: "card.create", cardId: randomUUID(), text: "danach", x: 0, y: 0 });
+    await until(alice, (v) => v.snapshot?.cards.length === 1, "card after the cursor");
+    expect(cursors).toBe(0);
+  });
+
   it("replays missed events to a client that rejoins with its last seq", async () => {
     const { board } = await createBoardFixture({ participants: participants([users.alice, "knowledge_giver"], [users.bob, "delegate"]), kind: "canvas" });
     const alice = await boardClient(users.alice, board.id);
