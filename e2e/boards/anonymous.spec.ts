@@ -2,14 +2,24 @@ import { demo, expect, test } from "../support/fixtures";
 import { allSaved, b, cardByText, createCard, createThinkTank, fill, meOf, openBoard, signedInContext, unique } from "./support";
 
 /*
- * An anonymous board (set before any card exists) names no author anywhere: not in the UI, not
- * in any socket frame the others receive (presence, which lists who is on the board and is tied
- * to no card, aside), not in the Markdown or CSV export. The author still edits their own card.
+ * An anonymous board (a retrospective added to a phase as anonymous through the API, before any
+ * card exists) names no author anywhere: not in the UI, not in any socket frame the others
+ * receive (presence, which lists who is on the board and is tied to no card, aside), not in the
+ * Markdown or CSV export. The author still edits their own card.
  */
 test("an anonymous board shows no author in the UI, the socket frames or the exports", async ({ adminPage: writer, newContext }) => {
   const author = await meOf(writer.request);
   const thinkTank = await createThinkTank(writer.request);
-  const url = thinkTank.url(thinkTank.columns);
+  const read = await writer.request.get(`/api/v1/think-tanks/${thinkTank.id}`);
+  expect(read.status()).toBe(200);
+  const phaseId = ((await read.json()) as { thinkTank: { phases: Array<{ id: string }> } }).thinkTank.phases[0]!.id;
+  const added = await writer.request.post(`/api/v1/think-tanks/${thinkTank.id}/phases/${phaseId}/boards`, {
+    data: { template: "retrospective", title: unique("Anonyme Retro"), anonymous: true, locale: "de" },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  const { board } = (await added.json()) as { board: { id: string; title: string; kind: "columns"; template: string; anonymous: boolean } };
+  expect(board).toMatchObject({ template: "retrospective", kind: "columns", anonymous: true });
+  const url = thinkTank.url(board);
 
   const readerContext = await signedInContext(newContext, demo.moderator.email);
   const reader = await readerContext.newPage();
@@ -17,8 +27,15 @@ test("an anonymous board shows no author in the UI, the socket frames or the exp
   reader.on("websocket", (ws) => ws.on("framereceived", (frame) => frames.push(typeof frame.payload === "string" ? frame.payload : frame.payload.toString("utf8"))));
 
   await openBoard(writer, url);
-  await writer.getByLabel(b.boardModeration.anonymous).check();
+  await expect(writer.getByLabel(b.boardModeration.anonymous)).toBeChecked();
   await expect(writer.getByText(b.boardView.anonymous)).toBeVisible();
+  // The retrospective's four questions, in order.
+  await expect(writer.locator("section[data-column-id]").getByRole("heading", { level: 3 })).toHaveText([
+    /^Was war gut und ist es wert, beibehalten zu werden\?/,
+    /^Was war notwendig, hat aber seinen Zweck erfüllt\?/,
+    /^Was fehlt noch\?/,
+    /^Was beschäftigt uns sonst noch\?/,
+  ]);
   await openBoard(reader, url);
   await expect(reader.getByText(b.boardView.anonymous)).toBeVisible();
 
@@ -52,7 +69,7 @@ test("an anonymous board shows no author in the UI, the socket frames or the exp
 
   // The print view neither.
   await reader.goto(`${url}/print`);
-  const printed = reader.getByRole("article", { name: thinkTank.columns.title });
+  const printed = reader.getByRole("article", { name: board.title });
   await expect(printed).toContainText(edited);
   await expect(printed).not.toContainText(author.name);
 
