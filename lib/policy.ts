@@ -49,6 +49,11 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
   return rolePermissions[actor.role].has(permission);
 }
 
+/** Throws `unauthenticated` unless somebody is signed in. */
+export function assertSignedIn(actor: Actor | null | undefined): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+}
+
 /** Throws `unauthenticated` for nobody, `forbidden` for a signed-in actor without the permission. */
 export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("unauthenticated", "Sign-in required");

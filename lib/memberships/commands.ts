@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { networkAccess } from "@/lib/networks/access";
 import { recordActivity } from "@/lib/networks/activity";
-import { assertCanInNetwork, canRequestToJoin, type Actor } from "@/lib/policy";
+import { assertCanInNetwork, assertSignedIn, canRequestToJoin, type Actor } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { composeMemberMail, type MemberMail } from "./mails";
 import { invitationExpiry, invitationState, missingSuccessor, sameEmail } from "./rules";
@@ -37,9 +37,6 @@ import {
 
 type Command = { actor: Actor | null; input: unknown };
 
-function requireActor(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
-}
 
 /*
  * Membership changes of one network take turns: the network row is locked (FOR NO KEY UPDATE, so
@@ -130,7 +127,7 @@ async function recipientLocale(tx: Tx, email: string): Promise<Locale> {
 }
 
 export async function inviteMember({ actor, input }: Command): Promise<{ invitationId: string; token: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZInviteMember, input);
   const db = await getDb();
   const { token, mail, invitationId } = await db.transaction(async (tx) => {
@@ -189,7 +186,7 @@ async function openInvitation(tx: Tx, networkId: string, invitationId: string) {
 
 /** A new link replaces the old one (which stops working) and the 14 days start again. */
 export async function resendInvitation({ actor, input }: Command): Promise<{ token: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZInvitationRef, input);
   const db = await getDb();
   const { token, mail } = await db.transaction(async (tx) => {
@@ -216,7 +213,7 @@ export async function resendInvitation({ actor, input }: Command): Promise<{ tok
 
 /** Revoking is tidying up, allowed whenever members may be removed (also while the network rests). */
 export async function revokeInvitation({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZInvitationRef, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -235,7 +232,7 @@ export async function revokeInvitation({ actor, input }: Command): Promise<void>
  * "Meine Netzwerke") the account's address must be verified instead.
  */
 export async function acceptInvitation({ actor, input }: Command): Promise<{ networkSlug: string; networkId: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZAcceptInvitation, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -310,7 +307,7 @@ async function coordinatorsOf(tx: Tx, networkId: string) {
  * in the directory (unlisted, not approved) answer `not_found`, like everywhere else.
  */
 export async function requestToJoin({ actor, input }: Command): Promise<{ requestId: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZRequestToJoin, input);
   const db = await getDb();
   const { requestId, mails } = await db.transaction(async (tx) => {
@@ -355,7 +352,7 @@ export async function requestToJoin({ actor, input }: Command): Promise<{ reques
 
 /** The requester takes a pending request back (from "Meine Netzwerke"). */
 export async function withdrawJoinRequest({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZJoinRequestRef, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -371,7 +368,7 @@ export async function withdrawJoinRequest({ actor, input }: Command): Promise<vo
 }
 
 export async function decideJoinRequest({ actor, input }: Command): Promise<{ decision: "approve" | "decline" }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZDecideJoinRequest, input);
   const db = await getDb();
   const mail = await db.transaction(async (tx) => {
@@ -426,7 +423,7 @@ export async function decideJoinRequest({ actor, input }: Command): Promise<{ de
 // ---------------------------------------------------------------------------------------------
 
 export async function changeMemberRole({ actor, input }: Command): Promise<{ role: NetworkRole }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZChangeMemberRole, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -463,7 +460,7 @@ export async function changeMemberRole({ actor, input }: Command): Promise<{ rol
 }
 
 export async function removeMember({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZRemoveMember, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -482,7 +479,7 @@ export async function removeMember({ actor, input }: Command): Promise<void> {
 }
 
 export async function leaveNetwork({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZLeaveNetwork, input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -502,7 +499,7 @@ export async function leaveNetwork({ actor, input }: Command): Promise<void> {
 
 /** Muting is a personal preference: audited, but not announced in the network's feed. */
 export async function setAnnouncementsMuted({ actor, input }: Command): Promise<{ muted: boolean }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZSetAnnouncementsMuted, input);
   const db = await getDb();
   await db.transaction(async (tx) => {

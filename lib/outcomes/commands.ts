@@ -22,14 +22,14 @@ import { recordAudit } from "@/lib/audit/commands";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { recordActivity } from "@/lib/networks/activity";
-import { assertCan, assertCanInThinkTank, type Actor } from "@/lib/policy";
+import { assertCan, assertCanInThinkTank, assertSignedIn, type Actor } from "@/lib/policy";
 import { moveProblemStatus } from "@/lib/problems/commands";
 import { emitToRoom, rooms } from "@/lib/realtime/emit";
-import { thinkTankAccess } from "@/lib/think-tanks/access";
+import { lockThinkTank, thinkTankAccess, thinkTankIdOf } from "@/lib/think-tanks/access";
 import { createThinkTank } from "@/lib/think-tanks/commands";
 import { parseInput } from "@/lib/validation";
 import { composeOutcomeMail, type OutcomeMail } from "./mail";
-import { ZCarryOver, ZConcludeThinkTank, ZHandBackTask, ZThinkTankRef } from "./schemas";
+import { ZCarryOver, ZConcludeThinkTank, ZHandBackTask } from "./schemas";
 
 /*
  * The end of a think-tank: conclusion (outcome, ideas, what became of the origin problems), hand
@@ -39,17 +39,8 @@ import { ZCarryOver, ZConcludeThinkTank, ZHandBackTask, ZThinkTankRef } from "./
 
 type Command = { actor: Actor | null; input: unknown };
 
-function requireActor(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
-}
 
-function thinkTankIdOf(input: unknown): string {
-  return parseInput(ZThinkTankRef, input).thinkTankId;
-}
 
-async function lockThinkTank(tx: Tx, thinkTankId: string): Promise<void> {
-  await tx.select({ id: thinkTanks.id }).from(thinkTanks).where(eq(thinkTanks.id, thinkTankId)).for("update");
-}
 
 /** The think-tank's origin problems with their networks. */
 export async function originProblems(tx: Tx, thinkTankId: string) {
@@ -71,14 +62,14 @@ function statusChanged(thinkTankId: string): void {
  * left open with a note, the status concluded; the origin networks hear of it by e-mail.
  */
 export async function concludeThinkTank({ actor, input }: Command): Promise<{ thinkTankId: string; resolved: string[]; open: string[] }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const { result, mails } = await db.transaction(async (tx) => {
     const { thinkTank, context } = await thinkTankAccess(tx, actor, thinkTankId);
     assertCanInThinkTank(actor, context, "thinkTank.conclude");
     const data = parseInput(ZConcludeThinkTank, input);
-    await lockThinkTank(tx, thinkTank.id);
+    await lockThinkTank(tx, thinkTank.id, "update");
     const origin = await originProblems(tx, thinkTank.id);
     const originIds = new Set(origin.map((p) => p.id));
     if (data.problems.some((p) => !originIds.has(p.problemId))) {
@@ -193,7 +184,7 @@ async function nextTaskPosition(tx: Tx, networkId: string): Promise<number> {
  * network, with a due date and `think_tank_id` as the link back.
  */
 export async function handBackOutcome({ actor, input }: Command) {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const task = await db.transaction(async (tx) => {
@@ -242,7 +233,7 @@ export async function handBackOutcome({ actor, input }: Command) {
 
 /** Concluded → archived: from now on the think-tank is read-only (the policy allows nothing else). */
 export async function archiveThinkTank({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -267,7 +258,7 @@ export async function archiveThinkTank({ actor, input }: Command): Promise<void>
  * phase (each remembering the card it came from) and the two think-tanks linked both ways.
  */
 export async function carryOverThinkTank({ actor, input }: Command): Promise<{ thinkTankId: string; problems: number; cards: number }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const { thinkTank: source, context } = await thinkTankAccess(db, actor, thinkTankId);

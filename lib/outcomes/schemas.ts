@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { locales } from "@/db/schema";
 import { ZDescription, ZDueDate, ZTitle } from "@/lib/tasks/schemas";
+import { ZId, ZThinkTankRef } from "@/lib/think-tanks/schemas";
 
 /* Messages are keys of the `fieldErrors` namespace (outcome-only keys: `outcome.fieldErrors`). */
 
-const ZId = z.string({ message: "required" }).trim().min(1, { message: "required" }).max(100, { message: "invalidChoice" });
 const requiredText = (max: number) => z.string({ message: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 const optionalText = (max: number) =>
   z
@@ -14,7 +14,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v ?? "");
 
-export const ZThinkTankRef = z.object({ thinkTankId: ZId });
+export { ZThinkTankRef };
 
 export const ZOutcomeIdea = z.object({
   title: requiredText(300),

@@ -7,9 +7,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
-import { assertCanInThinkTank, type Actor } from "@/lib/policy";
+import { assertCanInThinkTank, assertSignedIn, type Actor } from "@/lib/policy";
 import { emitToRoom, rooms } from "@/lib/realtime/emit";
-import { thinkTankAccess } from "@/lib/think-tanks/access";
+import { lockThinkTank, thinkTankAccess, thinkTankIdOf } from "@/lib/think-tanks/access";
 import { parseInput } from "@/lib/validation";
 import { composeParticipantMail, type ParticipantMail } from "./mail";
 import { invitationExpiry, sameEmail, thinkTankInvitationState, wouldLoseLastModerator } from "./rules";
@@ -21,7 +21,6 @@ import {
   ZInviteToThinkTank,
   ZRemoveParticipant,
   ZThinkTankInvitationRef,
-  ZThinkTankRef,
 } from "./schemas";
 
 /*
@@ -32,22 +31,8 @@ import {
 
 type Command = { actor: Actor | null; input: unknown };
 
-function requireActor(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
-}
 
-/** Think-tank id first (for access: an outsider gets 404 before any field error), then the whole input. */
-function thinkTankIdOf(input: unknown): string {
-  return parseInput(ZThinkTankRef, input).thinkTankId;
-}
 
-/*
- * Participation changes of one think-tank take turns (row lock on the think-tank), so "is this the
- * last moderator?" and the change itself are one atomic step even when two moderators act at once.
- */
-async function lockThinkTank(tx: Tx, thinkTankId: string): Promise<void> {
-  await tx.select({ id: thinkTanks.id }).from(thinkTanks).where(eq(thinkTanks.id, thinkTankId)).for("no key update");
-}
 
 async function participantsOf(tx: DbOrTx, thinkTankId: string) {
   return tx
@@ -101,7 +86,7 @@ function announce(thinkTankId: string): void {
 
 /** A moderator adds an existing person (found through the knowledge-giver search) with a role. */
 export async function addParticipant({ actor, input }: Command): Promise<{ userId: string; role: ThinkTankRole }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const { mail, result } = await db.transaction(async (tx) => {
@@ -134,7 +119,7 @@ export async function addParticipant({ actor, input }: Command): Promise<{ userI
 }
 
 export async function changeParticipantRole({ actor, input }: Command): Promise<{ userId: string; from: ThinkTankRole; to: ThinkTankRole }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
@@ -168,7 +153,7 @@ export async function changeParticipantRole({ actor, input }: Command): Promise<
 }
 
 export async function removeParticipant({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -190,7 +175,7 @@ export async function removeParticipant({ actor, input }: Command): Promise<void
 
 /** Knowledge-givers, delegates and observers may leave; moderators hand over first (policy). */
 export async function leaveThinkTank({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -226,7 +211,7 @@ function invitationMail(thinkTank: ThinkTank, params: { email: string; locale: L
 }
 
 export async function inviteToThinkTank({ actor, input }: Command): Promise<{ invitationId: string; token: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const { mail, invitationId, token } = await db.transaction(async (tx) => {
@@ -298,7 +283,7 @@ async function openInvitation(tx: Tx, thinkTankId: string, invitationId: string)
 
 /** A new link replaces the old one (which stops working) and the 14 days start again. */
 export async function resendThinkTankInvitation({ actor, input }: Command): Promise<{ token: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   const { mail, token } = await db.transaction(async (tx) => {
@@ -336,7 +321,7 @@ export async function resendThinkTankInvitation({ actor, input }: Command): Prom
 }
 
 export async function revokeThinkTankInvitation({ actor, input }: Command): Promise<void> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const thinkTankId = thinkTankIdOf(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -407,7 +392,7 @@ async function join(tx: Tx, params: { invitation: typeof thinkTankInvitations.$i
  * must also have that address, so a forwarded link does not let somebody else in.
  */
 export async function acceptThinkTankInvitation({ actor, input }: Command): Promise<{ thinkTankId: string }> {
-  requireActor(actor);
+  assertSignedIn(actor);
   const data = parseInput(ZInvitationToken, input);
   const db = await getDb();
   const { thinkTankId, mails } = await db.transaction(async (tx) => {

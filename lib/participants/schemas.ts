@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { sectors, thinkTankRoles } from "@/db/schema";
+import { ZId, ZThinkTankRef } from "@/lib/think-tanks/schemas";
 import { ZEmail, ZPassword, ZSignUp } from "@/lib/users/schemas";
 
 /* Messages are keys of the `fieldErrors` namespace (participant-only keys: `participants.fieldErrors`). */
 
-const ZId = z.string({ message: "required" }).trim().min(1, { message: "required" }).max(100, { message: "invalidChoice" });
 const ZToken = z.string({ message: "tokenInvalid" }).trim().min(20, { message: "tokenInvalid" }).max(200, { message: "tokenInvalid" });
 
 export const ZThinkTankRole = z.enum(thinkTankRoles, { message: "invalidChoice" });
 
-/** Every command names its think-tank; access is decided by thinkTankAccess, never by this value. */
-export const ZThinkTankRef = z.object({ thinkTankId: ZId });
+export { ZThinkTankRef };
 
 export const ZAddParticipant = z.object({ thinkTankId: ZId, userId: ZId, role: ZThinkTankRole });
 export type TAddParticipant = z.infer<typeof ZAddParticipant>;

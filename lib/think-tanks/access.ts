@@ -1,9 +1,11 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { networkMembers, problems, thinkTankParticipants, thinkTankProblems, thinkTanks, type ThinkTank } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { canInThinkTank, type Actor, type ThinkTankContext } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { ZThinkTankRef } from "./schemas";
 
 export type ThinkTankAccess = { thinkTank: ThinkTank; context: ThinkTankContext };
 
@@ -45,4 +47,18 @@ export async function thinkTankAccess(db: DbOrTx, actor: Actor | null, thinkTank
   const context: ThinkTankContext = { thinkTankRole: row.role ?? null, originReader, status: row.thinkTank.status };
   if (!canInThinkTank(actor, context, "thinkTank.view")) throw new AppError("not_found", "Think-tank not found");
   return { thinkTank: row.thinkTank, context };
+}
+
+/** The think-tank id alone, checked before the rest of the input: an outsider gets 404 before any field error. */
+export function thinkTankIdOf(input: unknown): string {
+  return parseInput(ZThinkTankRef, input).thinkTankId;
+}
+
+/**
+ * Changes of one think-tank take turns (row lock), so checks such as "is this the last
+ * moderator?" and the change itself are one atomic step even when two moderators act at once.
+ * `no key update` still lets other transactions insert rows that reference the think-tank.
+ */
+export async function lockThinkTank(tx: Tx, thinkTankId: string, strength: "update" | "no key update" = "no key update"): Promise<void> {
+  await tx.select({ id: thinkTanks.id }).from(thinkTanks).where(eq(thinkTanks.id, thinkTankId)).for(strength);
 }
