@@ -2,25 +2,23 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cards, type User } from "@/db/schema";
-import { authSecret } from "@/lib/auth/secret";
 import { BOARD_OPS_BURST } from "@/lib/boards/rate-limit";
 import { registerBoardHandlers } from "@/lib/realtime/board-handlers";
-import { BoardClient, memoryStore, type BoardView, type PendingStore } from "@/lib/realtime/client";
+import { BoardClient, memoryStore, type PendingStore } from "@/lib/realtime/client";
 import type { BoardEvent, CursorMove, JoinAck, OpAck } from "@/lib/realtime/events";
 import { attachRealtime, closeRealtime, type RealtimeServer } from "@/lib/realtime/server";
 import { boardActor, createBoardFixture, op } from "../support/boards";
 import { testDriver, withTestDatabase } from "../support/database";
 import { resetAuthSecretCache, setEnv } from "../support/env";
 import { createUser } from "../support/factories";
+import { connectAs, untilView } from "../support/realtime";
 
 const t = withTestDatabase();
 
 const SECRET = "realtime-boards-secret-0123456789abcdefgh";
-const COOKIE = "authjs.session-token";
 
 let restoreEnv: () => void;
 let server: http.Server;
@@ -56,18 +54,8 @@ afterAll(async () => {
   resetAuthSecretCache();
 });
 
-async function cookieFor(user: User): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, authTime: now, lastSeen: now }, secret: await authSecret(), salt: COOKIE });
-  return `${COOKIE}=${token}`;
-}
-
 async function connect(user: User, options: { autoConnect?: boolean } = {}): Promise<Socket> {
-  const socket = connectClient(url, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    extraHeaders: { cookie: await cookieFor(user) },
-    forceNew: true,
+  const socket = await connectAs(url, user, {
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
     autoConnect: options.autoConnect ?? true,
@@ -83,23 +71,6 @@ async function boardClient(user: User, boardId: string, store: PendingStore = me
   return client;
 }
 
-/** Resolves when the client's view satisfies the predicate (event-driven, no polling). */
-function until(client: BoardClient, predicate: (view: BoardView) => boolean, what = "condition"): Promise<BoardView> {
-  const now = client.getView();
-  if (predicate(now)) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(client.getView()).slice(0, 600)}`));
-    }, 20_000);
-    const unsubscribe = client.subscribe((view) => {
-      if (!predicate(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(view);
-    });
-  });
-}
 
 function emitAck<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket.timeout(20_000).emitWithAck(event, payload) as Promise<T>;
@@ -123,7 +94,7 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     expect(await emitAck<JoinAck>(socket, "board:join", { boardId: "not-a-uuid" })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
 
     const client = await boardClient(users.outsider, board.id);
-    await until(client, (v) => v.connection === "refused", "refused");
+    await untilView(client, (v) => v.connection === "refused", "refused");
     expect(client.getView().snapshot).toBeNull();
     expect(events).toEqual([]);
   });
@@ -135,7 +106,7 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     });
     const alice = await boardClient(users.alice, board.id);
     const bob = await boardClient(users.bob, board.id);
-    await until(alice, (v) => v.connection === "online" && v.presence.length === 2, "both present");
+    await untilView(alice, (v) => v.connection === "online" && v.presence.length === 2, "both present");
     const remote: BoardEvent[] = [];
     bob.onRemoteEvent((event) => remote.push(event));
 
@@ -144,29 +115,29 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     // Optimistic: Alice sees it at once, before the server answered.
     expect(alice.getView().snapshot?.cards.map((c) => c.text)).toEqual(["Mehr Kaffee"]);
     expect(alice.getView().pendingCount).toBe(1);
-    await until(bob, (v) => v.snapshot?.cards.some((c) => c.id === cardId && c.author?.name === "Alice Anonym") ?? false, "card at Bob");
+    await untilView(bob, (v) => v.snapshot?.cards.some((c) => c.id === cardId && c.author?.name === "Alice Anonym") ?? false, "card at Bob");
     bob.submit({ type: "card.update", cardId, baseVersion: 1, changes: { columnId: columnIds[1]! } });
-    await until(alice, (v) => v.snapshot?.cards[0]?.columnId === columnIds[1], "move at Alice");
+    await untilView(alice, (v) => v.snapshot?.cards[0]?.columnId === columnIds[1], "move at Alice");
     const groupId = randomUUID();
     alice.submit({ type: "group.create", groupId, title: "Pausen", cardIds: [cardId] });
     bob.submit({ type: "vote.set", cardId, count: 2 });
-    await until(alice, (v) => v.snapshot?.cards[0]?.votes === 2 && v.snapshot.groups.length === 1, "vote and group at Alice");
-    await until(bob, (v) => v.snapshot?.groups[0]?.title === "Pausen" && v.snapshot.myVotes[cardId] === 2, "group at Bob");
+    await untilView(alice, (v) => v.snapshot?.cards[0]?.votes === 2 && v.snapshot.groups.length === 1, "vote and group at Alice");
+    await untilView(bob, (v) => v.snapshot?.groups[0]?.title === "Pausen" && v.snapshot.myVotes[cardId] === 2, "group at Bob");
     await Promise.all([alice.idle(), bob.idle()]);
     expect(alice.getView().pendingCount).toBe(0);
     expect(alice.getView().snapshot).toEqual({ ...bob.getView().snapshot, myVotes: {}, mine: [cardId], me: alice.getView().snapshot!.me });
     expect(remote.map((e) => e.type)).toEqual(["card.create", "group.create"]);
 
     alice.stop();
-    await until(bob, (v) => v.presence.length === 1 && v.presence[0]!.userId === users.bob.id, "Alice left");
+    await untilView(bob, (v) => v.presence.length === 1 && v.presence[0]!.userId === users.bob.id, "Alice left");
   });
 
   it("sends cursors to the others (volatile, with name) and lets only moderators lead the view", async () => {
     const { board } = await createBoardFixture({ participants: participants([users.mod, "moderator"], [users.alice, "knowledge_giver"]), kind: "canvas" });
     const mod = await boardClient(users.mod, board.id);
     const alice = await boardClient(users.alice, board.id);
-    await until(mod, (v) => v.presence.length === 2, "both present");
-    await until(alice, (v) => v.connection === "online", "alice online");
+    await untilView(mod, (v) => v.presence.length === 2, "both present");
+    await untilView(alice, (v) => v.connection === "online", "alice online");
     // Volatile messages may be dropped while a transport is busy: repeat until one arrives (that is the contract).
     const repeat = (send: () => void) => {
       send();
@@ -176,10 +147,10 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     const cursor = new Promise<CursorMove>((resolve) => sockets[1]!.once("cursor:move", resolve));
     let stop = repeat(() => mod.moveCursor(120, 80));
     expect(await cursor).toMatchObject({ boardId: board.id, userId: users.mod.id, name: "Mara Moderation", x: 120, y: 80 });
-    await until(alice, (v) => v.cursors.some((c) => c.userId === users.mod.id), "cursor in view");
+    await untilView(alice, (v) => v.cursors.some((c) => c.userId === users.mod.id), "cursor in view");
     stop();
     stop = repeat(() => mod.followView(400, 300));
-    await until(alice, (v) => v.followTarget?.x === 400 && v.followTarget.y === 300, "follow target");
+    await untilView(alice, (v) => v.followTarget?.x === 400 && v.followTarget.y === 300, "follow target");
     stop();
     expect(await emitAck(sockets[1]!, "view:follow", { boardId: board.id, x: 1, y: 1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
@@ -192,13 +163,13 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     });
     const mod = await boardClient(users.mod, board.id);
     const alice = await boardClient(users.alice, board.id);
-    await until(mod, (v) => v.presence.length === 2, "both present");
+    await untilView(mod, (v) => v.presence.length === 2, "both present");
     let cursors = 0;
     sockets[1]!.on("cursor:move", () => cursors++);
     sockets[0]!.emit("cursor:move", { boardId: board.id, x: 10, y: 20 });
     // The same socket's op is handled after the cursor; a relayed cursor would reach Alice first.
     mod.submit({ type: "card.create", cardId: randomUUID(), text: "danach", x: 0, y: 0 });
-    await until(alice, (v) => v.snapshot?.cards.length === 1, "card after the cursor");
+    await untilView(alice, (v) => v.snapshot?.cards.length === 1, "card after the cursor");
     expect(cursors).toBe(0);
   });
 
@@ -209,7 +180,7 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     const first = await emitAck<JoinAck>(bobSocket, "board:join", { boardId: board.id });
     expect(first).toMatchObject({ ok: true, seq: 0, snapshot: { seq: 0, cards: [] } });
     bobSocket.disconnect();
-    await until(alice, (v) => v.connection === "online", "online");
+    await untilView(alice, (v) => v.connection === "online", "online");
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     for (const cardId of ids) alice.submit({ type: "card.create", cardId, text: cardId, x: 1, y: 2 });
     await alice.idle();
@@ -222,13 +193,13 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
 
     // The client does the same by itself after a reconnect.
     const bob = await boardClient(users.bob, board.id);
-    await until(bob, (v) => v.snapshot?.cards.length === 3, "three cards");
+    await untilView(bob, (v) => v.snapshot?.cards.length === 3, "three cards");
     sockets.at(-1)!.disconnect();
     const more = randomUUID();
     alice.submit({ type: "card.create", cardId: more, text: "während Bob weg war", x: 0, y: 0 });
     await alice.idle();
     sockets.at(-1)!.connect();
-    await until(bob, (v) => v.connection === "online" && v.snapshot?.cards.some((c) => c.id === more) === true, "missed card");
+    await untilView(bob, (v) => v.connection === "online" && v.snapshot?.cards.some((c) => c.id === more) === true, "missed card");
     expect(bob.getView().seq).toBe(4);
   });
 
@@ -236,17 +207,17 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     const { board } = await createBoardFixture({ participants: participants([users.alice, "knowledge_giver"], [users.bob, "delegate"]), kind: "canvas" });
     const store = memoryStore();
     const alice = await boardClient(users.alice, board.id, store);
-    await until(alice, (v) => v.connection === "online", "online");
+    await untilView(alice, (v) => v.connection === "online", "online");
     const socket = sockets.at(-1)!;
     socket.disconnect();
-    await until(alice, (v) => v.connection === "offline", "offline");
+    await untilView(alice, (v) => v.connection === "offline", "offline");
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     for (const cardId of ids) alice.submit({ type: "card.create", cardId, text: `offline ${cardId}`, x: 0, y: 0 });
     alice.submit({ type: "card.update", cardId: ids[0]!, baseVersion: 1, changes: { text: "offline weiter getippt" } });
     expect(alice.getView().pendingCount).toBe(4);
     expect(store.list(board.id)).toHaveLength(4); // survives a reload (localStorageStore in browsers)
     socket.connect();
-    await until(alice, (v) => v.connection === "online" && v.pendingCount === 0, "synced");
+    await untilView(alice, (v) => v.connection === "online" && v.pendingCount === 0, "synced");
     await alice.idle();
     expect(store.list(board.id)).toHaveLength(0);
 
@@ -259,7 +230,7 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     const reloaded = memoryStore();
     reloaded.put(board.id, { clientOpId: lostOpId, op: lostOp, order: 1 });
     const again = await boardClient(users.alice, board.id, reloaded);
-    await until(again, (v) => v.connection === "online" && v.pendingCount === 0, "resent");
+    await untilView(again, (v) => v.connection === "online" && v.pendingCount === 0, "resent");
     await again.idle();
 
     const rows = await t.db.select().from(cards).where(eq(cards.boardId, board.id));
@@ -271,14 +242,14 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
   it("catches up on an event whose broadcast was lost (its instance died after the commit) when the next person joins", async () => {
     const { board } = await createBoardFixture({ participants: participants([users.alice, "knowledge_giver"], [users.bob, "delegate"]), kind: "canvas" });
     const alice = await boardClient(users.alice, board.id);
-    await until(alice, (v) => v.connection === "online", "online");
+    await untilView(alice, (v) => v.connection === "online", "online");
     const cardId = randomUUID();
     // Committed straight through the engine: nobody broadcasts it.
     expect(await op(boardActor(users.bob), board.id, { type: "card.create", cardId, text: "still committed", x: 0, y: 0 })).toMatchObject({ ok: true, seq: 1 });
     expect(alice.getView().snapshot?.cards).toEqual([]);
     // Bob's join announces the board's seq with the presence update; Alice notices and replays.
     await boardClient(users.bob, board.id);
-    const view = await until(alice, (v) => v.seq === 1, "caught up");
+    const view = await untilView(alice, (v) => v.seq === 1, "caught up");
     expect(view.snapshot?.cards.map((c) => c.id)).toEqual([cardId]);
   });
 
@@ -288,16 +259,16 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     const mod = await boardClient(users.mod, board.id);
     const cardId = randomUUID();
     alice.submit({ type: "card.create", cardId, text: "Anfang", x: 0, y: 0 });
-    await until(mod, (v) => v.snapshot?.cards.length === 1, "card at moderator");
+    await untilView(mod, (v) => v.snapshot?.cards.length === 1, "card at moderator");
     // Both edit version 1; the moderator's reaches the server first.
     mod.submit({ type: "card.update", cardId, baseVersion: 1, changes: { text: "Moderation schreibt" } });
     await mod.idle();
     alice.submit({ type: "card.update", cardId, baseVersion: 1, changes: { text: "Alice schreibt", x: 50 } });
-    const view = await until(alice, (v) => v.conflicts.length === 1, "conflict");
+    const view = await untilView(alice, (v) => v.conflicts.length === 1, "conflict");
     expect(view.conflicts[0]).toMatchObject({ cardId, mine: "Alice schreibt", current: { text: "Moderation schreibt", version: 2 } });
-    await until(alice, (v) => v.pendingCount === 0 && v.snapshot?.cards[0]?.x === 50, "the move went through on its own");
+    await untilView(alice, (v) => v.pendingCount === 0 && v.snapshot?.cards[0]?.x === 50, "the move went through on its own");
     alice.resolveConflict(view.conflicts[0]!.clientOpId, "Alice schreibt + Moderation schreibt");
-    await until(mod, (v) => v.snapshot?.cards[0]?.text === "Alice schreibt + Moderation schreibt", "merged text");
+    await untilView(mod, (v) => v.snapshot?.cards[0]?.text === "Alice schreibt + Moderation schreibt", "merged text");
     expect(alice.getView().conflicts).toEqual([]);
   });
 

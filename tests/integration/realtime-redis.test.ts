@@ -1,19 +1,18 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
 import { createClient } from "redis";
-import { io as connectClient, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@/db/schema";
-import { authSecret } from "@/lib/auth/secret";
 import { registerBoardHandlers } from "@/lib/realtime/board-handlers";
-import { BoardClient, type BoardView } from "@/lib/realtime/client";
+import { BoardClient } from "@/lib/realtime/client";
 import { attachRealtime, closeRealtime, type RealtimeServer } from "@/lib/realtime/server";
 import { createBoardFixture } from "../support/boards";
 import { testDriver, withTestDatabase } from "../support/database";
 import { resetAuthSecretCache, setEnv } from "../support/env";
 import { createUser } from "../support/factories";
+import { connectAs, untilView } from "../support/realtime";
 
 /*
  * Two app instances (two HTTP servers with their own socket.io, as two processes would have)
@@ -44,7 +43,6 @@ const t = withTestDatabase();
 void t;
 
 const SECRET = "realtime-redis-secret-0123456789abcdefghi";
-const COOKIE = "authjs.session-token";
 
 type Instance = { server: http.Server; io: RealtimeServer; url: string };
 const instances: Instance[] = [];
@@ -61,25 +59,11 @@ async function startInstance(): Promise<Instance> {
 }
 
 async function connect(instance: Instance, user: User): Promise<Socket> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, authTime: now, lastSeen: now }, secret: await authSecret(), salt: COOKIE });
-  const socket = connectClient(instance.url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie: `${COOKIE}=${token}` }, forceNew: true });
+  const socket = await connectAs(instance.url, user);
   sockets.push(socket);
   return socket;
 }
 
-function until(client: BoardClient, predicate: (view: BoardView) => boolean, what: string): Promise<BoardView> {
-  if (predicate(client.getView())) return Promise.resolve(client.getView());
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 20_000);
-    const unsubscribe = client.subscribe((view) => {
-      if (!predicate(view)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(view);
-    });
-  });
-}
 
 /** Both instances subscribed and reading the stream: a broadcast from A reaches a socket on B. */
 async function clusterReady(from: Instance, to: Socket, room: string): Promise<void> {
@@ -122,25 +106,25 @@ describe.skipIf(!redisUp)(`several instances over the Redis Streams adapter (${t
 
     const bobClient = new BoardClient({ boardId: board.id, socket: await connect(two, bob) });
     bobClient.start();
-    await until(bobClient, (v) => v.connection === "online", "Bob online on instance two");
+    await untilView(bobClient, (v) => v.connection === "online", "Bob online on instance two");
     await clusterReady(one, sockets[0]!, `board:${board.id}`);
 
     const aliceClient = new BoardClient({ boardId: board.id, socket: await connect(one, alice) });
     aliceClient.start();
-    await until(aliceClient, (v) => v.connection === "online", "Alice online on instance one");
+    await untilView(aliceClient, (v) => v.connection === "online", "Alice online on instance one");
     // Presence is computed across instances (fetchSockets through Redis).
-    await until(bobClient, (v) => v.presence.length === 2, "both present at Bob");
+    await untilView(bobClient, (v) => v.presence.length === 2, "both present at Bob");
 
     const cardId = randomUUID();
     aliceClient.submit({ type: "card.create", cardId, text: "Über Redis", x: 10, y: 10 });
-    const view = await until(bobClient, (v) => v.snapshot?.cards.some((c) => c.id === cardId) ?? false, "card at Bob");
+    const view = await untilView(bobClient, (v) => v.snapshot?.cards.some((c) => c.id === cardId) ?? false, "card at Bob");
     expect(view.snapshot!.cards[0]).toMatchObject({ text: "Über Redis", author: { name: "Alice Eins" } });
     expect(view.seq).toBe(1);
     // Bob's instance never handled the op: only Redis could have brought it.
     expect(await one.io.in(`board:${board.id}`).fetchSockets()).toHaveLength(2);
 
     bobClient.submit({ type: "card.update", cardId, baseVersion: 1, changes: { x: 99 } });
-    await until(aliceClient, (v) => v.snapshot?.cards[0]?.x === 99, "move at Alice");
+    await untilView(aliceClient, (v) => v.snapshot?.cards[0]?.x === 99, "move at Alice");
     aliceClient.stop();
     bobClient.stop();
   });

@@ -1,11 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { phases, thinkTankParticipants, type User } from "@/db/schema";
-import { authSecret } from "@/lib/auth/secret";
 import { runPhase } from "@/lib/phases/commands";
 import { attachRealtime, closeRealtime, type RealtimeServer } from "@/lib/realtime/server";
 import { changeThinkTankStatus, createThinkTank } from "@/lib/think-tanks/commands";
@@ -13,11 +11,11 @@ import { PHASE_UPDATE, THINK_TANK_WATCH, registerThinkTankHandlers } from "@/lib
 import { testDriver, withTestDatabase } from "../support/database";
 import { resetAuthSecretCache, setEnv } from "../support/env";
 import { actorOf, createUser } from "../support/factories";
+import { connectAs, connected } from "../support/realtime";
 
 const t = withTestDatabase();
 
 const SECRET = "think-tank-realtime-secret-0123456789abc";
-const COOKIE = "authjs.session-token";
 
 let restoreEnv: () => void;
 let server: http.Server;
@@ -55,15 +53,9 @@ afterAll(async () => {
 });
 
 async function connect(user: User): Promise<Socket> {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, authTime: now, lastSeen: now }, secret: await authSecret(), salt: COOKIE });
-  const socket = connectClient(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie: `${COOKIE}=${token}` }, forceNew: true });
+  const socket = await connectAs(url, user);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
+  return connected(socket);
 }
 
 function watch(socket: Socket, thinkTankId: string): Promise<{ ok: boolean; error?: { code: string } }> {
