@@ -5,8 +5,7 @@ import { boardColumns, boardEvents, boards, cardGroups, cards, phases, thinkTank
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import { canInThinkTank, type Actor, type ThinkTankContext } from "@/lib/policy";
 import { ZBoardOp, type BoardCardState, type BoardEvent, type BoardOp, type OpAck } from "@/lib/realtime/events";
-import { thinkTankAccess } from "@/lib/think-tanks/access";
-import { accessFrom, boardSettings, eventCard, groupState, selectCards, voteTotals, votesAreVisible, type BoardAccess, type CardRow } from "./queries";
+import { accessFrom, boardSettings, eventCard, groupState, runPrepared, selectCards, thinkTankContextsOnBoard, voteTotals, votesAreVisible, type BoardAccess, type CardRow } from "./queries";
 import type { BoardEventPayloads } from "./reducer";
 import { cardOpKind, closedReason, isStaleTextEdit, mayChangeContent, removedColumns, withinBudget } from "./rules";
 
@@ -22,6 +21,13 @@ import { cardOpKind, closedReason, isStaleTextEdit, mayChangeContent, removedCol
  *
  * Idempotency: a clientOpId already stored for the board returns the stored seq and result
  * without changing anything (only to the same person: clientOpIds are visible in room events).
+ *
+ * Round trips: the ack waits for the commit, so what an op costs is mostly round trips to the
+ * database. A batch of plain card ops takes four, however many ops and writers it holds: BEGIN;
+ * the reads (board lock, every writer's think-tank context, the cards and clientOpIds it refers
+ * to) sent together; the writes (cards, board_events, boards.seq) sent together; COMMIT. The hot
+ * statements are prepared (runPrepared in queries.ts): postgres.js sends an unprepared statement
+ * with parameters as describe-then-execute, two round trips that also stop the pipeline.
  */
 
 export type BoardActor = Actor & { name: string };
@@ -88,7 +94,10 @@ const CARD_OPS = new Set<BoardOp["type"]>(["card.create", "card.update", "card.d
 /** Sends the batch's collected card writes; needed before anything that reads or references cards. */
 function flushCards(batch: Batch): void {
   const rows = [...batch.inserts.values()];
-  for (let i = 0; i < rows.length; i += 500) pipelined(batch, batch.tx.insert(cards).values(rows.slice(i, i + 500)));
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    pipelined(batch, runPrepared(batch.tx.insert(cards).values(chunk), "board_insert_cards", chunk.length));
+  }
   // Changed cards are written as their complete current state, all in one statement: the board row
   // lock keeps every other writer of these cards waiting, so the cached rows are the truth.
   const changed = [...batch.updates].map((id) => batch.cards.get(id)!);
@@ -102,20 +111,23 @@ function flushCards(batch: Batch): void {
     );
     pipelined(
       batch,
-      batch.tx.execute(sql`
+      batch.tx
+        .execute(
+          sql`
         update cards as c set text = v.text, colour = v.colour, column_id = v.column_id, group_id = v.group_id, x = v.x, y = v.y,
           position = v.position, version = v.version, deleted_at = v.deleted_at, updated_at = v.updated_at
         from (values ${values}) as v(id, text, colour, column_id, group_id, x, y, position, version, deleted_at, updated_at)
-        where c.id = v.id`),
+        where c.id = v.id`,
+        )
+        .execute(),
     );
   }
   batch.inserts.clear();
   batch.updates.clear();
 }
 
-/** Starts a write now and collects it; a failure fails the batch (which is then retried op by op). */
-function pipelined(batch: Batch, query: { execute(): Promise<unknown> }): void {
-  const running = query.execute();
+/** Collects a write already started; a failure fails the batch (which is then retried op by op). */
+function pipelined(batch: Batch, running: Promise<unknown>): void {
   running.catch(() => {}); // observed in settleWrites
   batch.writes.push(running);
 }
@@ -128,34 +140,33 @@ async function settleWrites(batch: Batch): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** One query for every card the batch refers to, instead of one per op. */
-async function prefetchCards(batch: Batch, ops: BoardOp[]): Promise<void> {
+/** Every card id the batch refers to: they are read in one query, instead of one per op. */
+function referencedCards(ops: BoardOp[]): string[] {
   const ids = new Set<string>();
   for (const op of ops) {
     if ("cardId" in op) ids.add(op.cardId);
     if (op.type === "group.create") for (const id of op.cardIds) ids.add(id);
   }
-  if (ids.size === 0) return;
-  const rows = await selectCards(batch.tx).where(inArray(cards.id, [...ids]));
+  return [...ids];
+}
+
+function sortPrefetched(batch: Batch, ids: string[], rows: CardRow[]): void {
+  const absent = new Set(ids);
   for (const row of rows) {
     if (row.boardId === batch.board.id) batch.cards.set(row.id, row);
     else batch.foreign.add(row.id);
-    ids.delete(row.id);
+    absent.delete(row.id);
   }
-  for (const id of ids) batch.missing.add(id);
+  for (const id of absent) batch.missing.add(id);
 }
 
-async function accessIn(batch: Batch, actor: BoardActor): Promise<BoardAccess> {
-  let context = batch.contexts.get(actor.id);
-  if (!context) {
-    try {
-      ({ context } = await thinkTankAccess(batch.tx, actor, batch.board.thinkTankId!));
-    } catch (error) {
-      if (isAppError(error) && error.code === "not_found") throw new AppError("not_found", "Board not found");
-      throw error;
-    }
-    batch.contexts.set(actor.id, context);
-  }
+/**
+ * The actor's access, decided by the policy on the context read for the whole batch: whoever may
+ * not see the think-tank (thinkTankAccess's rule) or the board gets `not_found`.
+ */
+function accessIn(batch: Batch, actor: BoardActor): BoardAccess {
+  const context = batch.contexts.get(actor.id);
+  if (!context || !canInThinkTank(actor, context, "thinkTank.view")) throw new AppError("not_found", "Board not found");
   return accessFrom(actor, batch.board, batch.phaseStatus, context);
 }
 
@@ -459,13 +470,35 @@ async function updateBoard(batch: Batch, op: Extract<BoardOp, { type: "board.upd
 export async function applyBoardOps(boardId: string, requests: BoardOpRequest[]): Promise<{ outcomes: Outcome[]; committed: CommittedEvent[] }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select({ board: boards, phaseStatus: phases.status, thinkTankStatus: thinkTanks.status })
-      .from(boards)
-      .leftJoin(phases, eq(phases.id, boards.phaseId))
-      .leftJoin(thinkTanks, eq(thinkTanks.id, boards.thinkTankId))
-      .where(eq(boards.id, boardId))
-      .for("update", { of: boards });
+    const parsedOps = requests.map((r) => ZBoardOp.safeParse(r.op));
+    const cardIds = referencedCards(parsedOps.flatMap((p) => (p.success ? [p.data] : [])));
+    const writers = [...new Set(requests.map((r) => r.actor.id))];
+    const clientOpIds = [...new Set(requests.map((r) => r.clientOpId))];
+    // All reads in one round trip: the statements go out together and PostgreSQL runs them in
+    // this order on the transaction's connection, so the ones after the lock read the board as
+    // its lock holder (each statement takes a fresh snapshot in READ COMMITTED).
+    const [[locked], contexts, prefetched, stored] = await Promise.all([
+      runPrepared(
+        tx
+          .select({ board: boards, phaseStatus: phases.status, thinkTankStatus: thinkTanks.status })
+          .from(boards)
+          .leftJoin(phases, eq(phases.id, boards.phaseId))
+          .leftJoin(thinkTanks, eq(thinkTanks.id, boards.thinkTankId))
+          .where(eq(boards.id, boardId))
+          .for("update", { of: boards }),
+        "board_lock",
+      ),
+      thinkTankContextsOnBoard(tx, boardId, writers),
+      cardIds.length ? runPrepared(selectCards(tx).where(inArray(cards.id, cardIds)), "board_prefetch_cards", cardIds.length) : [],
+      runPrepared(
+        tx
+          .select({ seq: boardEvents.seq, clientOpId: boardEvents.clientOpId, actorId: boardEvents.actorId, result: boardEvents.result })
+          .from(boardEvents)
+          .where(and(eq(boardEvents.boardId, boardId), inArray(boardEvents.clientOpId, clientOpIds))),
+        "board_stored_ops",
+        clientOpIds.length,
+      ),
+    ]);
     if (!locked?.board.thinkTankId || !locked.thinkTankStatus) {
       return { outcomes: requests.map(() => refusal(new AppError("not_found", "Board not found"))), committed: [] };
     }
@@ -474,7 +507,7 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       board: locked.board,
       phaseStatus: locked.phaseStatus ?? null,
       thinkTankStatus: locked.thinkTankStatus,
-      contexts: new Map(),
+      contexts,
       cards: new Map(),
       missing: new Set(),
       foreign: new Set(),
@@ -483,13 +516,7 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       inserts: new Map(),
       updates: new Set(),
     };
-    const parsedOps = requests.map((r) => ZBoardOp.safeParse(r.op));
-    await prefetchCards(batch, parsedOps.flatMap((p) => (p.success ? [p.data] : [])));
-    const ids = [...new Set(requests.map((r) => r.clientOpId))];
-    const stored = await tx
-      .select({ seq: boardEvents.seq, clientOpId: boardEvents.clientOpId, actorId: boardEvents.actorId, result: boardEvents.result })
-      .from(boardEvents)
-      .where(and(eq(boardEvents.boardId, boardId), inArray(boardEvents.clientOpId, ids)));
+    sortPrefetched(batch, cardIds, prefetched);
     const earlier = new Map(stored.map((s) => [s.clientOpId, s]));
     const inBatch = new Map<string, { actorId: string; outcome: Outcome }>();
 
@@ -517,7 +544,7 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       try {
         const parsed = parsedOps[requestIndex]!;
         if (!parsed.success) throw new AppError("invalid_input", "Invalid board op");
-        const access = await accessIn(batch, actor);
+        const access = accessIn(batch, actor);
         assertMayApply(access, actor, parsed.data);
         if (!CARD_OPS.has(parsed.data.type)) flushCards(batch); // groups, votes and settings read or reference cards
         const applied = await applyOne(batch, actor, access, parsed.data);
@@ -532,11 +559,16 @@ export async function applyBoardOps(boardId: string, requests: BoardOpRequest[])
       inBatch.set(clientOpId, { actorId: actor.id, outcome });
       outcomes.push(outcome);
     }
-    await settleWrites(batch);
+    // All writes in one round trip: cards, events and the board's seq go out together.
+    flushCards(batch);
     if (rows.length) {
-      for (let i = 0; i < rows.length; i += 500) await tx.insert(boardEvents).values(rows.slice(i, i + 500));
-      await tx.update(boards).set({ seq }).where(eq(boards.id, boardId));
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        pipelined(batch, runPrepared(tx.insert(boardEvents).values(chunk), "board_insert_events", chunk.length));
+      }
+      pipelined(batch, runPrepared(tx.update(boards).set({ seq }).where(eq(boards.id, boardId)), "board_advance_seq"));
     }
+    await settleWrites(batch);
     return { outcomes, committed };
   });
 }
