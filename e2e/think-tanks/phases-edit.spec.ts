@@ -56,11 +56,13 @@ test("a moderator reorders pending phases with the keyboard, edits, adds and rem
 
   // Pausing the think-tank needs a reason; the overview shows it.
   await page.getByRole("link", { name: tt.tabs.settings }).click();
-  await page.getByRole("button", { name: st.to.paused }).click();
+  // Wait for the settings page: the phases page has a "Pausieren „Auftakt“" button of its own.
+  await expect(field(page, st.reason)).toBeVisible();
+  await page.getByRole("button", { name: st.to.paused, exact: true }).click();
   await expect(field(page, st.reason)).toHaveAttribute("aria-invalid", "true");
   await expect(field(page, st.reason)).toHaveAccessibleDescription(new RegExp(de.fieldErrors.required));
   await field(page, st.reason).fill("Sommerferien");
-  await page.getByRole("button", { name: st.to.paused }).click();
+  await page.getByRole("button", { name: st.to.paused, exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: st.statusChanged.replace("{status}", tt.status.paused) })).toBeVisible();
   await page.getByRole("link", { name: tt.tabs.overview }).click();
   await expect(page.getByText(tt.overview.pausedReason.replace("{reason}", "Sommerferien"))).toBeVisible();
