@@ -24,9 +24,9 @@ import { sendMail } from "@/lib/mail/send";
 import { recordActivity } from "@/lib/networks/activity";
 import { assertCan, assertCanInThinkTank, assertSignedIn, type Actor } from "@/lib/policy";
 import { moveProblemStatus } from "@/lib/problems/commands";
-import { emitToRoom, rooms } from "@/lib/realtime/emit";
 import { lockThinkTank, thinkTankAccess, thinkTankIdOf } from "@/lib/think-tanks/access";
 import { createThinkTank } from "@/lib/think-tanks/commands";
+import { announcePhaseUpdate } from "@/lib/think-tanks/realtime";
 import { parseInput } from "@/lib/validation";
 import { composeOutcomeMail, type OutcomeMail } from "./mail";
 import { ZCarryOver, ZConcludeThinkTank, ZHandBackTask } from "./schemas";
@@ -49,11 +49,6 @@ export async function originProblems(tx: Tx, thinkTankId: string) {
     .from(thinkTankProblems)
     .innerJoin(problems, eq(problems.id, thinkTankProblems.problemId))
     .where(eq(thinkTankProblems.thinkTankId, thinkTankId));
-}
-
-function statusChanged(thinkTankId: string): void {
-  // The same event as phase and status changes: every open think-tank page reloads its state.
-  emitToRoom(rooms.thinkTank(thinkTankId), "phase:update", { thinkTankId });
 }
 
 /**
@@ -125,7 +120,7 @@ export async function concludeThinkTank({ actor, input }: Command): Promise<{ th
     return { result: { thinkTankId: thinkTank.id, resolved, open }, mails };
   });
   for (const mail of mails) await sendMail(composeOutcomeMail(mail));
-  statusChanged(thinkTankId);
+  announcePhaseUpdate(thinkTankId);
   return result;
 }
 
@@ -247,7 +242,7 @@ export async function archiveThinkTank({ actor, input }: Command): Promise<void>
     if (!updated) throw new AppError("conflict", "The think-tank changed meanwhile");
     await recordAudit(tx, { actorId: actor.id, action: "thinkTank.archived", subjectType: "think_tank", subjectId: thinkTank.id });
   });
-  statusChanged(thinkTankId);
+  announcePhaseUpdate(thinkTankId);
 }
 
 /**

@@ -100,9 +100,10 @@ export function registerBoardHandlers(io: RealtimeServer, socket: RealtimeSocket
     const actor = socket.data.actor;
     try {
       const db = await getDb();
-      await boardAccess(db, actor, boardId); // not_found for whoever may not see it: no room, nothing sent
+      const seen = await boardAccess(db, actor, boardId); // not_found for whoever may not see it: no room, nothing sent
       // Join before reading: every event committed after the read below reaches this socket.
-      await socket.join([rooms.board(boardId), boardUserRoom(boardId, actor.id)]);
+      const thinkTankRoom = seen.board.thinkTankId ? [rooms.thinkTankBoards(seen.board.thinkTankId)] : [];
+      await socket.join([rooms.board(boardId), boardUserRoom(boardId, actor.id), ...thinkTankRoom]);
       const reply = await db.transaction(
         async (tx): Promise<JoinAck> => {
           const access = await boardAccess(tx, actor, boardId);

@@ -1,6 +1,7 @@
 import type { Socket } from "socket.io-client";
 import { applyEvent, applyOp, type Me } from "@/lib/boards/reducer";
 import {
+  BOARD_REFRESH,
   ZBoardOp,
   type AckError,
   type BoardCardState,
@@ -174,6 +175,8 @@ export class BoardClient {
   private started = false;
   private joined = false;
   private joining = false;
+  /** The next join asks for a snapshot even though the client is up to date (see onRefresh). */
+  private snapshotWanted = false;
   private epoch = 0;
   private order = 0;
   private tokens: number;
@@ -221,6 +224,7 @@ export class BoardClient {
     this.socket.on("presence:update", this.onPresence);
     this.socket.on("cursor:move", this.onCursor);
     this.socket.on("view:follow", this.onFollow);
+    this.socket.on(BOARD_REFRESH, this.onRefresh);
     if (this.socket.connected) this.join();
     else {
       this.setConnection("connecting");
@@ -240,6 +244,7 @@ export class BoardClient {
     this.socket.off("presence:update", this.onPresence);
     this.socket.off("cursor:move", this.onCursor);
     this.socket.off("view:follow", this.onFollow);
+    this.socket.off(BOARD_REFRESH, this.onRefresh);
     if (this.socket.connected && this.joined) this.socket.emit("board:leave", { boardId: this.boardId });
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -398,6 +403,13 @@ export class BoardClient {
     this.changed();
   };
 
+  /** Board settings changed from outside (phase completed, think-tank paused …): fetch them anew. */
+  private readonly onRefresh = () => {
+    if (!this.joined) return; // a join is due anyway and brings a snapshot or the events
+    this.snapshotWanted = true;
+    this.join();
+  };
+
   // Joining and the event sequence ----------------------------------------------------------------
 
   private join(): void {
@@ -405,7 +417,8 @@ export class BoardClient {
     this.joining = true;
     const epoch = this.epoch;
     if (this.connection !== "online") this.setConnection("connecting");
-    const sinceSeq = this.confirmed ? this.confirmed.seq : undefined;
+    const sinceSeq = this.confirmed && !this.snapshotWanted ? this.confirmed.seq : undefined;
+    this.snapshotWanted = false;
     this.socket.timeout(this.ackTimeoutMs).emit("board:join", { boardId: this.boardId, sinceSeq }, (err: Error | null, ack: JoinAck) => {
       if (epoch !== this.epoch || !this.started) return;
       this.joining = false;
@@ -434,6 +447,7 @@ export class BoardClient {
       this.drain();
       this.changed();
       this.flush();
+      if (this.snapshotWanted) this.join(); // a refresh arrived while this join was under way
     });
   }
 

@@ -21,4 +21,6 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   board: (boardId: string) => `board:${boardId}`,
   thinkTank: (thinkTankId: string) => `think-tank:${thinkTankId}`,
+  /** Every socket on any board of the think-tank: told when a phase or status change opens or closes boards. */
+  thinkTankBoards: (thinkTankId: string) => `think-tank:${thinkTankId}:boards`,
 };

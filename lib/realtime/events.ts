@@ -184,6 +184,12 @@ export type CursorMove = { boardId: string; userId: string; name: string; x: num
 /** A moderator's "follow me" position (volatile). */
 export type FollowView = { boardId: string; userId: string; name: string; x: number; y: number };
 export type PhaseUpdate = { thinkTankId: string };
+/**
+ * A phase or the think-tank changed status, which may close or reopen its boards: clients on any
+ * of its boards re-join for a fresh snapshot (these changes are no board ops and take no seq).
+ */
+export const BOARD_REFRESH = "board:refresh";
+export type BoardRefresh = { thinkTankId: string };
 
 export type AckError = { ok: false; error: { code: string; message: string; current?: BoardCardState } };
 export type JoinAck = ({ ok: true; seq: number; snapshot: BoardSnapshot } | { ok: true; seq: number; events: BoardEvent[] }) | AckError;

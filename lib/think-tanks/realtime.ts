@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { emitToRoom, rooms } from "@/lib/realtime/emit";
+import { BOARD_REFRESH } from "@/lib/realtime/events";
 import type { RealtimeServer, RealtimeSocket } from "@/lib/realtime/server";
 import { thinkTankAccess } from "./access";
 
@@ -21,6 +22,9 @@ type Ack = (reply: { ok: true } | { ok: false; error: { code: string } }) => voi
 
 export function announcePhaseUpdate(thinkTankId: string): void {
   emitToRoom(rooms.thinkTank(thinkTankId), PHASE_UPDATE, { thinkTankId });
+  // A completed phase or a think-tank that stops working closes its boards (and reopening opens
+  // them): boards learn it by a fresh snapshot, since these changes are no board ops.
+  emitToRoom(rooms.thinkTankBoards(thinkTankId), BOARD_REFRESH, { thinkTankId });
 }
 
 export function registerThinkTankHandlers(_io: RealtimeServer, socket: RealtimeSocket): void {

@@ -6,6 +6,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cards, type User } from "@/db/schema";
 import { BOARD_OPS_BURST } from "@/lib/boards/rate-limit";
+import { runPhase } from "@/lib/phases/commands";
 import { registerBoardHandlers } from "@/lib/realtime/board-handlers";
 import { BoardClient, memoryStore, type PendingStore } from "@/lib/realtime/client";
 import type { BoardEvent, CursorMove, JoinAck, OpAck } from "@/lib/realtime/events";
@@ -171,6 +172,21 @@ describe(`board protocol over socket.io (${testDriver()})`, () => {
     mod.submit({ type: "card.create", cardId: randomUUID(), text: "danach", x: 0, y: 0 });
     await untilView(alice, (v) => v.snapshot?.cards.length === 1, "card after the cursor");
     expect(cursors).toBe(0);
+  });
+
+  it("closes and reopens the board in every client when its phase is completed and reopened", async () => {
+    const { board, thinkTankId, phaseId } = await createBoardFixture({
+      participants: participants([users.mod, "moderator"], [users.alice, "knowledge_giver"]),
+      kind: "canvas",
+    });
+    const alice = await boardClient(users.alice, board.id);
+    await untilView(alice, (v) => v.connection === "online" && v.snapshot?.me.canWrite === true, "alice can write");
+    const moderator = boardActor(users.mod);
+    await runPhase({ actor: moderator, input: { thinkTankId, phaseId, action: "complete" } });
+    const closed = await untilView(alice, (v) => v.snapshot?.board.closedReason === "phase_completed", "board closed");
+    expect(closed.snapshot?.me.canWrite).toBe(false);
+    await runPhase({ actor: moderator, input: { thinkTankId, phaseId, action: "reopen" } });
+    await untilView(alice, (v) => v.snapshot?.board.closedReason === null && v.snapshot.me.canWrite, "board open again");
   });
 
   it("replays missed events to a client that rejoins with its last seq", async () => {
