@@ -1,5 +1,5 @@
 import members from "../../lib/i18n/messages/de.members.json" with { type: "json" };
-import { DEMO_PASSWORD, de, demo, expect, field, newPerson, readMail, signInViaApi, test } from "../support/fixtures";
+import { DEMO_PASSWORD, de, demo, expect, field, newPerson, readMail, signInViaApi, SLOW_HASH_TIMEOUT_MS, test } from "../support/fixtures";
 
 const BINET = "BiNet – Bildungsnetzwerk Münchner Stiftungen";
 const workspace = "/networks/binet/workspace";
@@ -38,7 +38,7 @@ test("a coordinator invites a new person by e-mail; the person signs up through 
   await expect(page).toHaveURL(new RegExp(`/invitations/`));
 
   await page.getByRole("button", { name: members.invitations.accept }).click();
-  await expect(page).toHaveURL(/\/networks\/binet\/workspace\?welcome=1$/);
+  await expect(page).toHaveURL(/\/networks\/binet\/workspace\?welcome=1$/, { timeout: SLOW_HASH_TIMEOUT_MS });
   await expect(page.getByRole("main").getByRole("status")).toContainText(members.memberships.accepted);
   await expect(page.getByRole("navigation", { name: members.workspace.tabsLabel.replace("{network}", BINET) }).getByRole("link", { name: members.workspace.tabs.overview })).toHaveAttribute(
     "aria-current",

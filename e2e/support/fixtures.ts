@@ -72,6 +72,9 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
   expect(response.headers().location ?? "", `sign-in of ${email}`).not.toContain("error=");
 }
 
+/** How long a request that hashes a password may take on a loaded machine. */
+export const SLOW_HASH_TIMEOUT_MS = 60_000;
+
 /** Signs a new person up through the sign-up page; the page ends signed in on the profile page. */
 export async function signUpViaUi(page: Page, person: Person = newPerson()): Promise<Person> {
   await page.goto("/sign-up");
@@ -79,7 +82,9 @@ export async function signUpViaUi(page: Page, person: Person = newPerson()): Pro
   await field(page, de.auth.email).fill(person.email);
   await field(page, de.auth.password).fill(person.password);
   await page.getByRole("button", { name: de.auth.submitSignUp }).click();
-  await expect(page).toHaveURL(/\/profile\?welcome=1$/);
+  // Sign-up hashes the password (scrypt, 128 MiB) and then signs in, which hashes again: on a busy
+  // two-core machine that alone can take longer than the default 15 s.
+  await expect(page).toHaveURL(/\/profile\?welcome=1$/, { timeout: SLOW_HASH_TIMEOUT_MS });
   await expect(page.getByRole("banner")).toContainText(de.shell.signedInAs.replace("{name}", person.name));
   return person;
 }

@@ -1,6 +1,6 @@
 import deOutcomes from "../../lib/i18n/messages/de.outcomes.json" with { type: "json" };
 import deThinkTanks from "../../lib/i18n/messages/de.thinktanks.json" with { type: "json" };
-import { DEMO_PASSWORD, demo, escapeRegExp, expect, field, newPerson, readMail, signInViaApi, test } from "../support/fixtures";
+import { DEMO_PASSWORD, demo, escapeRegExp, expect, field, newPerson, readMail, signInViaApi, SLOW_HASH_TIMEOUT_MS, test } from "../support/fixtures";
 
 /*
  * The issue's "done when", end to end in the browser: a member logs a problem → a moderator
@@ -79,7 +79,7 @@ test("problem → think-tank → invited knowledge-giver → live phases → con
   await field(signUp, inv.name).fill(guest.name);
   await field(signUp, inv.password).fill(guest.password);
   await signUp.getByRole("button", { name: inv.signUpSubmit }).click();
-  await expect(invitee).toHaveURL(new RegExp(`${escapeRegExp(thinkTankUrl)}\\?welcome=1$`));
+  await expect(invitee).toHaveURL(new RegExp(`${escapeRegExp(thinkTankUrl)}\\?welcome=1$`), { timeout: SLOW_HASH_TIMEOUT_MS });
   await expect(invitee.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   // ... and sees nothing of any network: BiNet's Work-Space answers 404.
