@@ -9,7 +9,7 @@ import { translator } from "@/lib/i18n/messages";
 import { sendMail } from "@/lib/mail/send";
 import { networkAccess } from "@/lib/networks/access";
 import { recordActivity } from "@/lib/networks/activity";
-import { assertCanInNetwork, type Actor } from "@/lib/policy";
+import { assertCanInNetwork, assertSignedIn, type Actor } from "@/lib/policy";
 import { ZNetworkRef } from "@/lib/problems/schemas";
 import { readUnsubscribeToken, unsubscribeUrl } from "@/lib/unsubscribe";
 import { parseInput } from "@/lib/validation";
@@ -40,7 +40,7 @@ export function composeAnnouncementMail(locale: Locale, to: string, params: Anno
  * failing mail server never loses the announcement itself (sendMail records failures).
  */
 export async function sendAnnouncement({ actor, input }: Command) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { network: ref } = parseInput(ZNetworkRef, input);
   const { network, context } = await networkAccess(db, actor, ref);

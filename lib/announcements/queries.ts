@@ -2,14 +2,13 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { announcements, networkMembers, networks, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { networkAccess } from "@/lib/networks/access";
-import { canInNetwork, type Actor } from "@/lib/policy";
+import { assertSignedIn, canInNetwork, type Actor } from "@/lib/policy";
 import { readUnsubscribeToken } from "@/lib/unsubscribe";
 
 /** The network's announcements, newest first, and whether the actor may send or mute. */
 export async function listAnnouncements(actor: Actor | null, networkRef: string, options: { limit?: number } = {}) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { network, context } = await networkAccess(db, actor, networkRef);
   const rows = await db

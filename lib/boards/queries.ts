@@ -19,7 +19,7 @@ import {
   type PhaseStatus,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { canInThinkTank, type Actor, type ThinkTankContext } from "@/lib/policy";
+import { assertSignedIn, canInThinkTank, type Actor, type ThinkTankContext } from "@/lib/policy";
 import { thinkTankAccess } from "@/lib/think-tanks/access";
 import type { BoardCardState, BoardEvent, BoardGroupState, BoardOpType, BoardSettings, BoardSnapshot, CardColour } from "@/lib/realtime/events";
 import type { EventCard } from "./reducer";
@@ -204,7 +204,7 @@ export async function voteTotals(db: DbOrTx, boardId: string): Promise<Map<strin
 
 /** Everything a client needs to render the board, as one consistent picture at `seq`. */
 export async function boardSnapshot(actor: (Actor & { name?: string }) | null, boardId: string): Promise<BoardSnapshot> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   return db.transaction(
     async (tx) => {
@@ -289,7 +289,7 @@ export function stripAuthors(payload: Record<string, unknown>): Record<string, u
  * answer (too far behind, or a seq the server never had, e.g. after a restore from backup).
  */
 export async function eventsSince(actor: Actor | null, boardId: string, sinceSeq: number): Promise<BoardEvent[] | null> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { board } = await boardAccess(db, actor, boardId);
   return eventsSinceIn(db, actor, board, sinceSeq);
@@ -314,7 +314,7 @@ export async function eventsSinceIn(db: DbOrTx, actor: Actor, board: Board, sinc
  * and render the frame) and the person's permissions. `not_found` for whoever may not see it.
  */
 export async function boardForPage(actor: Actor | null, boardId: string) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const access = await boardAccess(db, actor, boardId);
   return {

@@ -2,10 +2,9 @@ import "server-only";
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { boards, cards, networkMembers, networks, outcomeIdeas, problems, tasks, thinkTankParticipants, thinkTankProblems, thinkTanks, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { networkAccess } from "@/lib/networks/access";
 import { sectorMixOf, type ParticipantSectorMix } from "@/lib/participants/rules";
-import { canInThinkTank, type Actor } from "@/lib/policy";
+import { assertSignedIn, canInThinkTank, type Actor } from "@/lib/policy";
 import { thinkTankAccess } from "@/lib/think-tanks/access";
 import { ARCHIVE_STATUSES } from "./rules";
 import { ZArchiveSearch } from "./schemas";
@@ -77,7 +76,7 @@ export async function thinkTankCards(db: DbOrTx, thinkTankId: string) {
  * networks and their members for the hand-back form, and what the actor may do.
  */
 export async function getOutcome(actor: Actor | null, thinkTankId: string) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { thinkTank, context } = await thinkTankAccess(db, actor, thinkTankId);
   const can = {
@@ -164,7 +163,7 @@ function likePattern(term: string): string {
  * first, searchable over title, question, outcome and decisions.
  */
 export async function listArchive(actor: Actor | null, rawQuery: unknown = {}): Promise<{ q: string; entries: ArchiveEntry[] }> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const { q } = ZArchiveSearch.catch({ q: "" }).parse(rawQuery ?? {});
   const db = await getDb();
   const steward = actor.role === "admin" || actor.role === "moderator";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { thinkTankInvitations, thinkTankParticipants, thinkTanks, users, type Sector, type ThinkTankRole } from "@/db/schema";
 import { hashToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
-import { canInThinkTank, type Actor } from "@/lib/policy";
+import { assertSignedIn, canInThinkTank, type Actor } from "@/lib/policy";
 import { thinkTankAccess } from "@/lib/think-tanks/access";
 import { LOAD_STATUSES, rankKnowledgeGivers, sameEmail, sectorMixOf, thinkTankInvitationState, type ThinkTankInvitationState } from "./rules";
 import { parseInput } from "@/lib/validation";
@@ -49,7 +49,7 @@ export type OpenInvitationView = { id: string; email: string; role: ThinkTankRol
  * think-tank's sector mix, open invitations (for moderators) and what the actor may do.
  */
 export async function listParticipants(actor: Actor | null, thinkTankId: string) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { thinkTank, context } = await thinkTankAccess(db, actor, thinkTankId);
   const seesContacts = canInThinkTank(actor, context, "participants.viewContacts");
@@ -124,7 +124,7 @@ const SEARCH_LIMIT = 25;
  * sector, organisation and name; ranked by matching expertise, with each person's current load.
  */
 export async function searchKnowledgeGivers(actor: Actor | null, rawInput: unknown): Promise<{ results: KnowledgeGiverCandidate[]; searched: boolean }> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   // Access first (an outsider gets 404 whatever the filters say), then the filters' own errors.
   const { thinkTankId } = parseInput(ZThinkTankRef, rawInput);
   const db = await getDb();

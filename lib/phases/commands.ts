@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/commands";
 import { boardSpecForTemplate, customPhase, type BoardSpec, type PhaseSpec } from "@/lib/boards/templates";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
-import { assertCanInThinkTank, type Actor, type ThinkTankAction } from "@/lib/policy";
+import { assertCanInThinkTank, assertSignedIn, type Actor, type ThinkTankAction } from "@/lib/policy";
 import { thinkTankAccess, type ThinkTankAccess } from "@/lib/think-tanks/access";
 import { composeThinkTankMail } from "@/lib/think-tanks/mail";
 import { announcePhaseUpdate } from "@/lib/think-tanks/realtime";
@@ -24,7 +24,7 @@ import { ZThinkTankRef } from "@/lib/think-tanks/schemas";
 type Command = { actor: Actor | null; input: unknown };
 
 async function authorise(db: DbOrTx, actor: Actor | null, input: unknown, action: ThinkTankAction): Promise<ThinkTankAccess & { actor: Actor }> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const { thinkTankId } = parseInput(ZThinkTankRef, input);
   const access = await thinkTankAccess(db, actor, thinkTankId);
   assertCanInThinkTank(actor, access.context, action);

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/commands";
 import { AppError } from "@/lib/errors";
 import { networkAccess, type NetworkAccess } from "@/lib/networks/access";
 import { recordActivity } from "@/lib/networks/activity";
-import { assertCanInNetwork, type Actor, type NetworkAction } from "@/lib/policy";
+import { assertCanInNetwork, assertSignedIn, type Actor, type NetworkAction } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { canTransition, isClosed, transitionExists, triageRoles, type TriageRole } from "./rules";
 import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZNetworkRef, ZProblemRef } from "./schemas";
@@ -20,7 +20,7 @@ import { ZChangeProblemStatus, ZCommentOnProblem, ZLogProblem, ZNetworkRef, ZPro
 type Command = { actor: Actor | null; input: unknown };
 
 async function authorise(db: DbOrTx, actor: Actor | null, input: unknown, action: NetworkAction): Promise<NetworkAccess & { actor: Actor }> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const { network: ref } = parseInput(ZNetworkRef, input);
   const access = await networkAccess(db, actor, ref);
   assertCanInNetwork(actor, access.context, action);

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { networks, problemComments, problemStatusChanges, problemSupports, problems, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { networkAccess } from "@/lib/networks/access";
-import { assertCan, canInNetwork, type Actor } from "@/lib/policy";
+import { assertCan, assertSignedIn, canInNetwork, type Actor } from "@/lib/policy";
 import { isClosed, nextStatuses, triageRoles } from "./rules";
 import { ZInboxFilters, ZProblemFilters } from "./schemas";
 
@@ -22,7 +22,7 @@ function supportedBy(userId: string) {
 
 /** The network of a problem-log page and what the actor may do there (404 for outsiders via networkAccess). */
 export async function problemLogContext(actor: Actor | null, networkRef: string) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { network, context } = await networkAccess(db, actor, networkRef);
   return {
@@ -33,7 +33,7 @@ export async function problemLogContext(actor: Actor | null, networkRef: string)
 
 /** The Work-Space problem log: live problems first, then by urgency (high first), support, newest. */
 export async function listProblems(actor: Actor | null, networkRef: string, rawFilters: unknown = {}) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { network, context } = await networkAccess(db, actor, networkRef);
   const filters = ZProblemFilters.parse(rawFilters ?? {});
@@ -70,7 +70,7 @@ export async function listProblems(actor: Actor | null, networkRef: string, rawF
 
 /** One problem with its comments, status history and what the actor may do with it. */
 export async function getProblem(actor: Actor | null, networkRef: string, problemId: string) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { network, context } = await networkAccess(db, actor, networkRef);
   const [problem] = await db

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/commands";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { networkAccess, type NetworkAccess } from "@/lib/networks/access";
 import { recordActivity } from "@/lib/networks/activity";
-import { assertCanInNetwork, type Actor, type NetworkAction } from "@/lib/policy";
+import { assertCanInNetwork, assertSignedIn, type Actor, type NetworkAction } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { STATUS_ORDER, applyMove, canDeleteTask, findTask, positionUpdates, resolveMove, type Columns } from "./rules";
 import { ZAddTaskComment, ZCreateTask, ZMoveTask, ZNetworkRef, ZTaskRef, ZUpdateTask } from "./schemas";
@@ -25,7 +25,7 @@ const ZRef = z.object({ network: ZNetworkRef });
 
 /** Who is asking, in which network, and may they do this there. */
 export async function workspaceFor(tx: Tx, actor: Actor | null, input: unknown, action: NetworkAction): Promise<NetworkAccess & { actor: Actor }> {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const { network: ref } = parseInput(ZRef, input);
   const access = await networkAccess(tx, actor, ref);
   assertCanInNetwork(actor, access.context, action);

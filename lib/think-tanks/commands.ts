@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { insertPhaseWithBoards, pauseRunningPhases } from "@/lib/phases/commands";
 import { changeProblemStatus } from "@/lib/problems/commands";
-import { assertCan, assertCanInThinkTank, type Actor } from "@/lib/policy";
+import { assertCan, assertCanInThinkTank, assertSignedIn, type Actor } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { thinkTankAccess } from "./access";
 import { composeThinkTankMail } from "./mail";
@@ -170,7 +170,7 @@ export async function createThinkTank({ actor, input }: Command) {
 
 /** Escalate problems into an existing think-tank (its moderators, while it is not concluded). */
 export async function attachProblems({ actor, input }: Command) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { thinkTankId } = parseInput(ZThinkTankRef, input);
   const { thinkTank, context } = await thinkTankAccess(db, actor, thinkTankId);
@@ -206,7 +206,7 @@ export async function escalateProblems({ actor, input }: Command) {
 
 /** Edit the think-tank's description; which fields may change depends on its status (rules.ts). */
 export async function updateThinkTank({ actor, input }: Command) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { thinkTankId } = parseInput(ZThinkTankRef, input);
   const { thinkTank, context } = await thinkTankAccess(db, actor, thinkTankId);
@@ -250,7 +250,7 @@ export async function updateThinkTank({ actor, input }: Command) {
  * active. Concluding and archiving are lib/outcomes' commands.
  */
 export async function changeThinkTankStatus({ actor, input }: Command) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { thinkTankId } = parseInput(ZThinkTankRef, input);
   const { thinkTank, context } = await thinkTankAccess(db, actor, thinkTankId);
@@ -282,7 +282,7 @@ export async function changeThinkTankStatus({ actor, input }: Command) {
 
 /** A participant's own choice whether "phase started" mails reach them. */
 export async function setPhaseMails({ actor, input }: Command) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const data = parseInput(ZPhaseMailsSetting, input);
   const { context } = await thinkTankAccess(db, actor, data.thinkTankId);

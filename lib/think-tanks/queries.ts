@@ -2,10 +2,9 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { networkMembers, networks, phases, problems, thinkTankParticipants, thinkTankProblems, thinkTanks, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { phaseHistory, phasesWithBoards } from "@/lib/phases/queries";
 import { availablePhaseActions, isEditablePhase } from "@/lib/phases/rules";
-import { assertCan, can, canInThinkTank, type Actor } from "@/lib/policy";
+import { assertCan, assertSignedIn, can, canInThinkTank, type Actor } from "@/lib/policy";
 import { thinkTankAccess } from "./access";
 import { editableFields, statusTransitions } from "./rules";
 import { ZThinkTankFilters } from "./schemas";
@@ -29,7 +28,7 @@ function visibleTo(actor: Actor): SQL | undefined {
 const participantCount = sql<number>`(select count(*)::int from ${thinkTankParticipants} where ${thinkTankParticipants.thinkTankId} = ${thinkTanks.id})`;
 
 export async function listThinkTanks(actor: Actor | null, rawFilters: unknown = {}) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const filters = ZThinkTankFilters.parse(rawFilters ?? {});
   const myRole = sql<string | null>`(select ${thinkTankParticipants.role}::text from ${thinkTankParticipants} where ${thinkTankParticipants.thinkTankId} = ${thinkTanks.id} and ${thinkTankParticipants.userId} = ${actor.id})`;
@@ -69,7 +68,7 @@ export async function listThinkTanks(actor: Actor | null, rawFilters: unknown = 
 
 /** One think-tank with everything the overview and the API show, and what the actor may do. */
 export async function getThinkTank(actor: Actor | null, thinkTankId: string) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const { thinkTank, context } = await thinkTankAccess(db, actor, thinkTankId);
   const [phaseList, history, origin, [participants], predecessor, successors, mine] = await Promise.all([
@@ -152,7 +151,7 @@ export async function getThinkTankForApi(actor: Actor | null, thinkTankId: strin
 
 /** Think-tanks problems can still be attached to by this actor (their moderators; stewards: all open ones). */
 export async function listAttachableThinkTanks(actor: Actor | null) {
-  if (!actor) throw new AppError("unauthenticated", "Sign-in required");
+  assertSignedIn(actor);
   const db = await getDb();
   const open = inArray(thinkTanks.status, ["convening", "active", "paused"]);
   const mine = sql`exists (select 1 from ${thinkTankParticipants} where ${thinkTankParticipants.thinkTankId} = ${thinkTanks.id} and ${thinkTankParticipants.userId} = ${actor.id} and ${thinkTankParticipants.role} = 'moderator')`;
